@@ -8,7 +8,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /** Keras's {@code Activation('relu')}: applies an activation function by name. */
-public class Activation extends Layer {
+public class Activation extends BaseLayer<Activation> {
   private final ActivationFunction activation;
 
   public Activation(String name) {

@@ -16,7 +16,7 @@ import org.tensorflow.types.TFloat32;
  * The shared part of Keras's 2-D convolution layers ({@code BaseConv}): filters, kernel size, strides, padding,
  * data format, dilation, activation, bias and initializers.
  */
-public abstract class BaseConv<T extends BaseConv<T>> extends Layer {
+public abstract class BaseConv<T extends BaseConv<T>> extends BaseLayer<T> {
   protected final int filters;
   protected final int[] kernelSize;
   protected int[] strides = {1, 1};

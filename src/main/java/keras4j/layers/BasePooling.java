@@ -7,7 +7,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /** The shared part of Keras's 2-D pooling layers: pool size, strides (default: the pool size), padding, format. */
-public abstract class BasePooling<T extends BasePooling<T>> extends Layer {
+public abstract class BasePooling<T extends BasePooling<T>> extends BaseLayer<T> {
   protected final int[] poolSize;
   protected int[] strides;
   protected Padding padding = Padding.VALID;

@@ -17,7 +17,7 @@ import org.tensorflow.types.TFloat32;
  * normalises with the batch's statistics and moves the moving mean and (biased) variance as Keras 3 does;
  * inference uses the moving statistics. Weights: gamma, beta, moving_mean, moving_variance.
  */
-public class BatchNormalization extends Layer {
+public class BatchNormalization extends BaseLayer<BatchNormalization> {
   private int axis = -1;
   private double momentum = 0.99;
   private double epsilon = 1e-3;

@@ -8,7 +8,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /** Keras's {@code Concatenate(axis=-1)}. */
-public class Concatenate extends Layer {
+public class Concatenate extends BaseLayer<Concatenate> {
   private final int axis;
 
   public Concatenate() {

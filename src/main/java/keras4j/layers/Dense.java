@@ -11,7 +11,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /** Keras's {@code Dense(units, activation=None, use_bias=True, ...)}: {@code activation(x . kernel + bias)}. */
-public class Dense extends Layer {
+public class Dense extends BaseLayer<Dense> {
   private final int units;
   private ActivationFunction activation = Activations.get("linear");
   private boolean useBias = true;

@@ -11,7 +11,7 @@ import org.tensorflow.types.TFloat32;
  * Keras's {@code Dropout(rate)}: while training, zeroes a fraction {@code rate} of the inputs and scales the rest
  * by {@code 1 / (1 - rate)}; at inference it passes inputs through.
  */
-public class Dropout extends Layer {
+public class Dropout extends BaseLayer<Dropout> {
   private final double rate;
   private Long seed;
 

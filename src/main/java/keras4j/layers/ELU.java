@@ -6,7 +6,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /** Keras's {@code ELU(alpha=1.0)}: {@code x} for x &gt; 0, else {@code alpha * (exp(x) - 1)}. */
-public class ELU extends Layer {
+public class ELU extends BaseLayer<ELU> {
   private final double alpha;
 
   public ELU() {

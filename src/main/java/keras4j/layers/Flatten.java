@@ -7,7 +7,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /** Keras's {@code Flatten()}: keeps the batch axis and flattens the rest (channels-last order). */
-public class Flatten extends Layer {
+public class Flatten extends BaseLayer<Flatten> {
   private DataFormat dataFormat = DataFormat.CHANNELS_LAST;
 
   public Flatten() {

@@ -10,7 +10,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /** Keras's {@code InputLayer}: the entry point of a functional model; {@link Input#shape} creates one. */
-public class InputLayer extends Layer {
+public class InputLayer extends BaseLayer<InputLayer> {
   private final KerasTensor output;
 
   /** An input of the given batch shape (batch first, -1 for None). */

@@ -6,7 +6,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /** Keras's {@code LeakyReLU(negative_slope=0.3)} (Keras 2 calls the argument {@code alpha}). */
-public class LeakyReLU extends Layer {
+public class LeakyReLU extends BaseLayer<LeakyReLU> {
   private final double negativeSlope;
 
   public LeakyReLU() {

@@ -7,7 +7,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /** Keras's {@code _Merge}: the base of layers that combine several inputs of one shape element-wise. */
-public abstract class Merge extends Layer {
+public abstract class Merge<T extends Merge<T>> extends BaseLayer<T> {
   @Override
   public List<long[]> computeOutputShapes(List<long[]> shapes) {
     if (shapes.size() < 2) {

@@ -9,7 +9,7 @@ import org.tensorflow.types.TFloat32;
  * Keras's {@code ReLU(max_value=None, negative_slope=0, threshold=0)}: {@code min(x, max_value)} above the
  * threshold, {@code negative_slope * (x - threshold)} below it.
  */
-public class ReLU extends Layer {
+public class ReLU extends BaseLayer<ReLU> {
   private Double maxValue;
   private double negativeSlope;
   private double threshold;

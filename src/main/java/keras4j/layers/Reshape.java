@@ -9,7 +9,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /** Keras's {@code Reshape(target_shape)}; one dimension may be -1 and is inferred. */
-public class Reshape extends Layer {
+public class Reshape extends BaseLayer<Reshape> {
   private final long[] targetShape;
 
   public Reshape(long... targetShape) {

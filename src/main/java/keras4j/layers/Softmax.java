@@ -6,7 +6,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /** Keras's {@code Softmax(axis=-1)}. */
-public class Softmax extends Layer {
+public class Softmax extends BaseLayer<Softmax> {
   private final int axis;
 
   public Softmax() {

@@ -6,7 +6,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /** Keras 2's {@code ThresholdedReLU(theta=1.0)}: {@code x} where x &gt; theta, else 0. */
-public class ThresholdedReLU extends Layer {
+public class ThresholdedReLU extends BaseLayer<ThresholdedReLU> {
   private final double theta;
 
   public ThresholdedReLU() {

@@ -7,7 +7,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /** Keras's {@code UpSampling2D(size=(2, 2), interpolation='nearest')}: repeats rows and columns. */
-public class UpSampling2D extends Layer {
+public class UpSampling2D extends BaseLayer<UpSampling2D> {
   /** Keras's {@code interpolation} option. */
   public enum Interpolation { NEAREST, BILINEAR }
 

@@ -274,12 +274,20 @@ public class Model extends Layer implements AutoCloseable {
     return s != null ? s : (InputLayer) t.layer();
   }
 
+  /** Keras's {@code model.trainable = ...}: sets the flag on the model and on every layer it holds. */
   @Override
-  public Layer trainable(boolean t) {
+  public Model trainable(boolean t) {
     super.trainable(t);
     for (Layer l : layers()) {
       l.trainable(t);
     }
+    return this;
+  }
+
+  /** Keras's {@code name=} argument of {@code Model}. */
+  @Override
+  public Model name(String newName) {
+    super.name(newName);
     return this;
   }
 

@@ -24,6 +24,20 @@ public class Sequential extends Model {
 
   public Sequential() {}
 
+  /** Keras's {@code Sequential(name=...)}. */
+  @Override
+  public Sequential name(String newName) {
+    super.name(newName);
+    return this;
+  }
+
+  /** Keras's {@code model.trainable = ...}. */
+  @Override
+  public Sequential trainable(boolean t) {
+    super.trainable(t);
+    return this;
+  }
+
   public Sequential(List<Layer> layers) {
     layers.forEach(this::add);
   }
