@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.imageio.ImageIO;
-import keras4j.utils.ImageGrid;
+import keras4j.plot.ImageGrid;
 
 /** A port run in quick mode into a directory, with what it printed, and the checks every port's test makes. */
 final class QuickRun {

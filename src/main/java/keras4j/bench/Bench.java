@@ -23,7 +23,7 @@ import keras4j.layers.UpSampling2D;
 import keras4j.models.Fit;
 import keras4j.models.Model;
 import keras4j.models.Models;
-import keras4j.utils.KNeighborsClassifier;
+import keras4j.neighbors.KNeighborsClassifier;
 import keras4j.utils.Np;
 import org.tensorflow.ndarray.FloatNdArray;
 

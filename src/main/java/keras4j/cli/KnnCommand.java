@@ -6,7 +6,7 @@ import java.util.Locale;
 import keras4j.datasets.ImageDataset;
 import keras4j.models.Fit;
 import keras4j.models.Model;
-import keras4j.utils.KNeighborsClassifier;
+import keras4j.neighbors.KNeighborsClassifier;
 import keras4j.utils.Np;
 import org.apache.commons.cli.Options;
 import org.tensorflow.ndarray.ByteNdArray;

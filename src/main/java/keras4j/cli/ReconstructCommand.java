@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import keras4j.datasets.ImageDataset;
 import keras4j.models.Fit;
 import keras4j.models.Model;
-import keras4j.utils.ImageGrid;
+import keras4j.plot.ImageGrid;
 import org.apache.commons.cli.Options;
 import org.tensorflow.ndarray.ByteNdArray;
 import org.tensorflow.ndarray.FloatNdArray;

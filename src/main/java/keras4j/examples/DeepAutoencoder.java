@@ -10,7 +10,7 @@ import keras4j.layers.KerasTensor;
 import keras4j.layers.Layer;
 import keras4j.models.Model;
 import keras4j.models.Sequential;
-import keras4j.utils.ImageGrid;
+import keras4j.plot.ImageGrid;
 import keras4j.utils.Np;
 import org.tensorflow.ndarray.FloatNdArray;
 

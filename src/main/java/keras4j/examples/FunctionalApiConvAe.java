@@ -17,7 +17,7 @@ import keras4j.layers.MaxPooling2D;
 import keras4j.layers.UpSampling2D;
 import keras4j.models.Model;
 import keras4j.optimizers.Adadelta;
-import keras4j.utils.ImageGrid;
+import keras4j.plot.ImageGrid;
 import org.tensorflow.ndarray.FloatNdArray;
 
 /**

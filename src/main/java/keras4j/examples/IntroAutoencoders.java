@@ -14,8 +14,8 @@ import keras4j.layers.MaxPooling2D;
 import keras4j.layers.UpSampling2D;
 import keras4j.models.Model;
 import keras4j.models.Sequential;
-import keras4j.utils.ImageGrid;
-import keras4j.utils.LinePlot;
+import keras4j.plot.ImageGrid;
+import keras4j.plot.LinePlot;
 import keras4j.utils.Np;
 import org.tensorflow.ndarray.FloatNdArray;
 

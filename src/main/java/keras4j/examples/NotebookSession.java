@@ -16,8 +16,8 @@ import keras4j.callbacks.ProgbarLogger;
 import keras4j.models.Fit;
 import keras4j.models.History;
 import keras4j.models.Model;
-import keras4j.utils.ImageGrid;
-import keras4j.utils.LinePlot;
+import keras4j.plot.ImageGrid;
+import keras4j.plot.LinePlot;
 import keras4j.utils.Np;
 import org.tensorflow.ndarray.FloatNdArray;
 

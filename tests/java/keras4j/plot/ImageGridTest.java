@@ -1,4 +1,4 @@
-package keras4j.utils;
+package keras4j.plot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import keras4j.utils.Np;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

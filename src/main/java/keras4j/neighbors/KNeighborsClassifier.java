@@ -1,4 +1,4 @@
-package keras4j.utils;
+package keras4j.neighbors;
 
 import java.util.Arrays;
 import java.util.List;
@@ -8,6 +8,7 @@ import keras4j.backend.KerasVariable;
 import keras4j.backend.Names;
 import keras4j.backend.Shapes;
 import keras4j.backend.Tensors;
+import keras4j.utils.Np;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.NdArrays;

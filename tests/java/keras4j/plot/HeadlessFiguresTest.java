@@ -1,4 +1,4 @@
-package keras4j.utils;
+package keras4j.plot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package keras4j.utils;
+package keras4j.plot;
 
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -7,6 +7,7 @@ import java.awt.image.DataBufferInt;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import keras4j.utils.Np;
 import org.tensorflow.ndarray.FloatNdArray;
 
 /**

@@ -1,4 +1,4 @@
-package keras4j.utils;
+package keras4j.plot;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -9,6 +9,7 @@ import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import keras4j.utils.AtomicWrite;
 
 /** What the figures share: headless AWT, fonts, text placement and atomic PNG writes. */
 final class Figures {

@@ -1,6 +1,7 @@
-package keras4j.utils;
+package keras4j.neighbors;
 
 import java.util.Random;
+import keras4j.utils.Np;
 import org.tensorflow.ndarray.FloatNdArray;
 
 /**

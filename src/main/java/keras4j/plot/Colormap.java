@@ -1,4 +1,4 @@
-package keras4j.utils;
+package keras4j.plot;
 
 /**
  * matplotlib's 256-entry colour maps {@code gray} and {@code Blues}, looked up as matplotlib does: a value v in

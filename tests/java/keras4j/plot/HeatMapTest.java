@@ -1,7 +1,7 @@
-package keras4j.utils;
+package keras4j.plot;
 
-import static keras4j.utils.ImageGridTest.read;
-import static keras4j.utils.ImageGridTest.rgb;
+import static keras4j.plot.ImageGridTest.read;
+import static keras4j.plot.ImageGridTest.rgb;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
