@@ -24,6 +24,7 @@ import keras4j.losses.Losses;
 import keras4j.metrics.Metrics;
 import keras4j.optimizers.Optimizer;
 import keras4j.optimizers.Optimizers;
+import keras4j.utils.LayerGraph;
 import keras4j.utils.LayerUtils;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.FloatNdArray;
@@ -36,7 +37,7 @@ import org.tensorflow.types.TFloat32;
  * weights. A model is itself a layer: {@code encoder.apply(x)} nests it. It owns native resources (the data it
  * trains on, cached in TensorFlow) and releases them on {@link #close()}.
  */
-public class Model extends Layer implements AutoCloseable {
+public class Model extends Layer implements AutoCloseable, LayerGraph {
   private List<KerasTensor> inputs = List.of();
   private List<KerasTensor> outputs = List.of();
   /** Layer calls in execution order (inputs first). */
@@ -592,7 +593,7 @@ public class Model extends Layer implements AutoCloseable {
   }
 
   public void saveWeights(Path path) {
-    keras4j.saving.SavingApi.saveWeights(this, path);
+    SavingService.get().saveWeights(this, path);
   }
 
   /** Keras's {@code load_weights(path)}: {@code .h5} (legacy, topological order) or Keras 3 {@code .weights.h5}. */
@@ -601,12 +602,12 @@ public class Model extends Layer implements AutoCloseable {
   }
 
   public void loadWeights(Path path) {
-    keras4j.saving.SavingApi.loadWeights(this, path, false, false);
+    SavingService.get().loadWeights(this, path, false, false);
   }
 
   /** Keras's {@code load_weights(path, by_name=..., skip_mismatch=...)} for legacy {@code .h5} files. */
   public void loadWeights(Path path, boolean byName, boolean skipMismatch) {
-    keras4j.saving.SavingApi.loadWeights(this, path, byName, skipMismatch);
+    SavingService.get().loadWeights(this, path, byName, skipMismatch);
   }
 
   /** Keras's {@code model.save(path)}: {@code .keras} (Keras 3 zip) or {@code .h5} (legacy full model). */
@@ -615,12 +616,12 @@ public class Model extends Layer implements AutoCloseable {
   }
 
   public void save(Path path) {
-    keras4j.saving.SavingApi.save(this, path);
+    SavingService.get().save(this, path);
   }
 
   /** Keras's {@code model.to_json()}. */
   public String toJson() {
-    return keras4j.saving.SavingApi.toJson(this);
+    return SavingService.get().toJson(this);
   }
 
   // ---------------------------------------------------------------- resources

@@ -1,7 +1,6 @@
 package keras4j.models;
 
 import java.nio.file.Path;
-import keras4j.saving.SavingApi;
 
 /** Keras's {@code keras.models.load_model} and {@code model_from_json}. */
 public final class Models {
@@ -13,11 +12,11 @@ public final class Models {
   }
 
   public static Model load(Path path) {
-    return SavingApi.load(path);
+    return SavingService.get().load(path);
   }
 
   /** Rebuilds a model (with fresh weights) from {@code model.to_json()} output of Keras 2 or Keras 3. */
   public static Model fromJson(String json) {
-    return SavingApi.fromJson(json);
+    return SavingService.get().fromJson(json);
   }
 }

@@ -14,8 +14,6 @@ import keras4j.layers.InputLayer;
 import keras4j.layers.KerasTensor;
 import keras4j.layers.Layer;
 import keras4j.layers.Node;
-import keras4j.models.Model;
-import keras4j.models.Sequential;
 
 /** Keras's {@code keras.utils.layer_utils}: {@code print_summary} in the layout of tf.keras 2.9 to 2.12. */
 public final class LayerUtils {
@@ -24,8 +22,8 @@ public final class LayerUtils {
   private LayerUtils() {}
 
   /** Prints a model summary line by line, as {@code model.summary(print_fn=...)}. */
-  public static void printSummary(Model model, Consumer<String> printFn) {
-    boolean sequentialLike = model instanceof Sequential || model.isSequentialLike();
+  public static void printSummary(LayerGraph model, Consumer<String> printFn) {
+    boolean sequentialLike = "Sequential".equals(model.className()) || model.isSequentialLike();
     int lineLength;
     int[] positions;
     String[] header;

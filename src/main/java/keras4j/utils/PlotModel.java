@@ -16,7 +16,6 @@ import keras4j.layers.InputLayer;
 import keras4j.layers.KerasTensor;
 import keras4j.layers.Layer;
 import keras4j.layers.Node;
-import keras4j.models.Model;
 
 /**
  * Keras's {@code keras.utils.plot_model(model, to_file, show_shapes=...)} and {@code model_to_dot}, drawn as
@@ -37,7 +36,7 @@ public final class PlotModel {
   private PlotModel() {}
 
   /** {@code plot_model(model, to_file=toFile, show_shapes=showShapes)}. */
-  public static Output plotModel(Model model, Path toFile, boolean showShapes) {
+  public static Output plotModel(LayerGraph model, Path toFile, boolean showShapes) {
     if (model == null || toFile == null) {
       throw new IllegalArgumentException("plot_model needs a model and a file, received model=" + model
           + ", to_file=" + toFile);
@@ -65,12 +64,12 @@ public final class PlotModel {
     return new Output(dotFile, toFile, null);
   }
 
-  public static Output plotModel(Model model, String toFile, boolean showShapes) {
+  public static Output plotModel(LayerGraph model, String toFile, boolean showShapes) {
     return plotModel(model, Path.of(toFile), showShapes);
   }
 
   /** Keras's {@code model_to_dot(model, show_shapes=...)}, as Graphviz source. */
-  public static String modelToDot(Model model, boolean showShapes) {
+  public static String modelToDot(LayerGraph model, boolean showShapes) {
     Map<Layer, String> ids = new IdentityHashMap<>();
     Map<Layer, Node> firstCall = new LinkedHashMap<>();
     for (Node n : model.nodes()) {
