@@ -244,9 +244,11 @@ final class ModelConfigWriter {
         out.put("axis", axes.get(0));
         continue;
       }
-      if (k.endsWith("_initializer") && v instanceof Map<?, ?> init) {
+      if ((k.endsWith("_initializer") || k.endsWith("_regularizer") || k.endsWith("_constraint"))
+          && v instanceof Map<?, ?> init) {
         Map<String, Object> i = new LinkedHashMap<>();
-        i.put("module", "keras.initializers");
+        i.put("module", "keras." + (k.endsWith("_initializer") ? "initializers"
+            : k.endsWith("_regularizer") ? "regularizers" : "constraints"));
         i.put("class_name", init.get("class_name"));
         i.put("config", init.get("config"));
         i.put("registered_name", null);
