@@ -55,6 +55,8 @@ public final class LayerRegistry {
     FACTORIES.put("Softmax", Softmax::fromConfig);
     FACTORIES.put("Add", Add::fromConfig);
     FACTORIES.put("Concatenate", Concatenate::fromConfig);
+    // custom models: Java Lambda (function supplied by layer name)
+    FACTORIES.put("Lambda", keras4j.layers.Lambda::fromConfig);
   }
 
   private LayerRegistry() {}
