@@ -132,6 +132,30 @@ public abstract class BaseConv<T extends BaseConv<T>> extends BaseLayer<T> {
     return self();
   }
 
+  /** Keras's {@code kernel_regularizer=}. */
+  public T kernelRegularizer(keras4j.regularizers.Regularizer r) {
+    setWeightRegularizer("kernel", r);
+    return self();
+  }
+
+  /** Keras's {@code bias_regularizer=}. */
+  public T biasRegularizer(keras4j.regularizers.Regularizer r) {
+    setWeightRegularizer("bias", r);
+    return self();
+  }
+
+  /** Keras's {@code kernel_constraint=}. */
+  public T kernelConstraint(keras4j.constraints.Constraint c) {
+    setWeightConstraint("kernel", c);
+    return self();
+  }
+
+  /** Keras's {@code bias_constraint=}. */
+  public T biasConstraint(keras4j.constraints.Constraint c) {
+    setWeightConstraint("bias", c);
+    return self();
+  }
+
   /** The kernel's shape for this many input channels. */
   protected abstract long[] kernelShape(long inChannels);
 
@@ -195,17 +219,13 @@ public abstract class BaseConv<T extends BaseConv<T>> extends BaseLayer<T> {
     c.put("use_bias", useBias);
     c.put("kernel_initializer", Initializers.serialize(kernelInitializer));
     c.put("bias_initializer", Initializers.serialize(biasInitializer));
-    c.put("kernel_regularizer", null);
-    c.put("bias_regularizer", null);
-    c.put("activity_regularizer", null);
-    c.put("kernel_constraint", null);
-    c.put("bias_constraint", null);
+    putRegularizerConfig(c, "kernel", "bias");
     return c;
   }
 
   /** Applies the shared convolution options of a Keras config. */
   protected T configure(LayerConfig c) {
-    c.requireNull("kernel_regularizer", "bias_regularizer", "activity_regularizer", "kernel_constraint", "bias_constraint");
+    readRegularizerConfig(c, "kernel", "bias");
     if (c.getInt("groups", 1) != 1) {
       throw new IllegalArgumentException("Layer '" + c.layerName() + "' uses groups=" + c.getInt("groups", 1)
           + ", which keras4j does not support yet");

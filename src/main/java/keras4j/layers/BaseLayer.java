@@ -37,4 +37,10 @@ public abstract class BaseLayer<T extends BaseLayer<T>> extends Layer {
     super.inputShape(dims);
     return self();
   }
+
+  /** Keras's {@code activity_regularizer=} argument, common to every layer. */
+  public T activityRegularizer(keras4j.regularizers.Regularizer r) {
+    setActivityRegularizer(r);
+    return self();
+  }
 }

@@ -70,6 +70,30 @@ public class Dense extends BaseLayer<Dense> {
     return this;
   }
 
+  /** Keras's {@code kernel_regularizer=}. */
+  public Dense kernelRegularizer(keras4j.regularizers.Regularizer r) {
+    setWeightRegularizer("kernel", r);
+    return this;
+  }
+
+  /** Keras's {@code bias_regularizer=}. */
+  public Dense biasRegularizer(keras4j.regularizers.Regularizer r) {
+    setWeightRegularizer("bias", r);
+    return this;
+  }
+
+  /** Keras's {@code kernel_constraint=}. */
+  public Dense kernelConstraint(keras4j.constraints.Constraint c) {
+    setWeightConstraint("kernel", c);
+    return this;
+  }
+
+  /** Keras's {@code bias_constraint=}. */
+  public Dense biasConstraint(keras4j.constraints.Constraint c) {
+    setWeightConstraint("bias", c);
+    return this;
+  }
+
   public int units() {
     return units;
   }
@@ -134,18 +158,15 @@ public class Dense extends BaseLayer<Dense> {
     c.put("use_bias", useBias);
     c.put("kernel_initializer", Initializers.serialize(kernelInitializer));
     c.put("bias_initializer", Initializers.serialize(biasInitializer));
-    c.put("kernel_regularizer", null);
-    c.put("bias_regularizer", null);
-    c.put("activity_regularizer", null);
-    c.put("kernel_constraint", null);
-    c.put("bias_constraint", null);
+    putRegularizerConfig(c, "kernel", "bias");
     return c;
   }
 
   /** Keras's {@code Dense.from_config}. */
   public static Dense fromConfig(LayerConfig c) {
-    c.requireNull("kernel_regularizer", "bias_regularizer", "activity_regularizer", "kernel_constraint", "bias_constraint");
-    return new Dense(c.getInt("units"))
+    Dense d = new Dense(c.getInt("units"));
+    d.readRegularizerConfig(c, "kernel", "bias");
+    return d
         .activation(c.getActivation("activation"))
         .useBias(c.getBool("use_bias", true))
         .kernelInitializer(c.getInitializer("kernel_initializer", "glorot_uniform"))

@@ -10,7 +10,11 @@ import keras4j.backend.Context;
 import keras4j.backend.KerasVariable;
 import keras4j.backend.Names;
 import keras4j.backend.Shapes;
+import keras4j.constraints.Constraint;
+import keras4j.constraints.Constraints;
 import keras4j.initializers.Initializer;
+import keras4j.regularizers.Regularizer;
+import keras4j.regularizers.Regularizers;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.op.Ops;
@@ -30,6 +34,11 @@ public abstract class Layer {
   private final List<KerasVariable> weights = new ArrayList<>();
   private final List<Node> inboundNodes = new ArrayList<>();
   private Context context;
+  private Regularizer activityRegularizer;
+  private final Map<String, Regularizer> weightRegularizers = new LinkedHashMap<>();
+  private final Map<String, Constraint> weightConstraints = new LinkedHashMap<>();
+  private final Map<KerasVariable, Regularizer> variableRegularizers = new java.util.IdentityHashMap<>();
+  private final Map<KerasVariable, Constraint> variableConstraints = new java.util.IdentityHashMap<>();
 
   protected Layer() {}
 
@@ -217,7 +226,167 @@ public abstract class Layer {
     float[] init = initializer.generate(shape, ctx.random());
     KerasVariable v = ctx.newVariable(name() + "/" + weightName, shape, init, trainable);
     weights.add(v);
+    Regularizer r = weightRegularizers.get(weightName);
+    if (r != null) {
+      variableRegularizers.put(v, r);
+    }
+    Constraint c = weightConstraints.get(weightName);
+    if (c != null) {
+      variableConstraints.put(v, c);
+    }
     return v;
+  }
+
+  // ---------------------------------------------------------------- losses, regularizers, constraints
+
+  /**
+   * Runs {@link #call(Ops, List, boolean)} and records what Keras's {@code Layer.__call__} records: the activity
+   * regularizer's penalty of each output, divided by the batch size (Keras 3).
+   */
+  public final List<Operand<TFloat32>> callTracked(Ops tf, List<Operand<TFloat32>> inputs, boolean training) {
+    List<Operand<TFloat32>> out = call(tf, inputs, training);
+    if (activityRegularizer != null && LossScope.active()) {
+      for (Operand<TFloat32> o : out) {
+        Operand<TFloat32> loss = activityRegularizer.call(tf, o);
+        if (o.shape().numDimensions() > 0) {
+          Operand<TFloat32> batch = tf.dtypes.cast(tf.gather(tf.shape(o), tf.constant(0), tf.constant(0)),
+              TFloat32.class);
+          loss = tf.math.divNoNan(loss, batch);
+        }
+        addLoss(loss);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Keras's {@code layer.add_loss(loss)}: called from {@code call}, adds the sum of {@code loss} to the loss of the
+   * training and test steps being built; ignored in inference.
+   */
+  public void addLoss(Operand<TFloat32> loss) {
+    if (loss == null) {
+      throw new IllegalArgumentException("Layer " + name() + ": addLoss needs a tensor, received null");
+    }
+    LossScope.add(loss);
+  }
+
+  /** Keras's {@code activity_regularizer=}: a penalty of the layer's outputs added to the training loss. */
+  protected void setActivityRegularizer(Regularizer r) {
+    checkNotBuilt();
+    this.activityRegularizer = r;
+  }
+
+  /** The activity regularizer, or null. */
+  public Regularizer activityRegularizer() {
+    return activityRegularizer;
+  }
+
+  /**
+   * Attaches a regularizer to the weight this layer creates under {@code weightName} ("kernel", "bias", "gamma"):
+   * the mechanism behind {@code kernel_regularizer=} and its kin for every layer.
+   */
+  protected void setWeightRegularizer(String weightName, Regularizer r) {
+    checkNotBuilt();
+    if (r == null) {
+      weightRegularizers.remove(weightName);
+    } else {
+      weightRegularizers.put(weightName, r);
+    }
+  }
+
+  /** Attaches a constraint, applied after each optimizer step, to the weight named {@code weightName}. */
+  protected void setWeightConstraint(String weightName, Constraint c) {
+    checkNotBuilt();
+    if (c == null) {
+      weightConstraints.remove(weightName);
+    } else {
+      weightConstraints.put(weightName, c);
+    }
+  }
+
+  /** The regularizer given for a weight name, or null. */
+  public Regularizer weightRegularizer(String weightName) {
+    return weightRegularizers.get(weightName);
+  }
+
+  /** The constraint given for a weight name, or null. */
+  public Constraint weightConstraint(String weightName) {
+    return weightConstraints.get(weightName);
+  }
+
+  /**
+   * The weight-regularization penalties of this layer's trainable weights (Keras's
+   * {@code _get_regularization_losses}), computed on their current values.
+   */
+  public List<Operand<TFloat32>> regularizationLosses(Ops tf) {
+    List<Operand<TFloat32>> out = new ArrayList<>();
+    for (KerasVariable v : trainableWeights()) {
+      Regularizer r = variableRegularizers.get(v);
+      if (r != null) {
+        out.add(r.call(tf, v.value()));
+      }
+    }
+    return out;
+  }
+
+  /** The constraints of this layer's trainable weights, applied by the optimizer step. */
+  public Map<KerasVariable, Constraint> constraints() {
+    Map<KerasVariable, Constraint> out = new LinkedHashMap<>();
+    for (KerasVariable v : trainableWeights()) {
+      Constraint c = variableConstraints.get(v);
+      if (c != null) {
+        out.put(v, c);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Writes {@code <w>_regularizer} for each weight name, {@code activity_regularizer}, then {@code <w>_constraint},
+   * as Keras's get_config does (null when absent).
+   */
+  protected void putRegularizerConfig(Map<String, Object> c, String... weightNames) {
+    for (String w : weightNames) {
+      c.put(w + "_regularizer", Regularizers.serialize(weightRegularizers.get(w)));
+    }
+    c.put("activity_regularizer", Regularizers.serialize(activityRegularizer));
+    for (String w : weightNames) {
+      c.put(w + "_constraint", Constraints.serialize(weightConstraints.get(w)));
+    }
+  }
+
+  /** Reads what {@link #putRegularizerConfig} writes. */
+  protected void readRegularizerConfig(LayerConfig c, String... weightNames) {
+    for (String w : weightNames) {
+      setWeightRegularizer(w, c.getRegularizer(w + "_regularizer"));
+      setWeightConstraint(w, c.getConstraint(w + "_constraint"));
+    }
+    setActivityRegularizer(c.getRegularizer("activity_regularizer"));
+  }
+
+  /** Keras's {@code layer.input}: the input tensor of the layer's first call. */
+  public KerasTensor input() {
+    return single(firstNode("input").inputs(), "input");
+  }
+
+  /** Keras's {@code layer.output}: the output tensor of the layer's first call. */
+  public KerasTensor output() {
+    return single(firstNode("output").outputs(), "output");
+  }
+
+  private Node firstNode(String what) {
+    if (inboundNodes.isEmpty()) {
+      throw new IllegalStateException("The layer " + name() + " has never been called and thus has no defined " + what);
+    }
+    return inboundNodes.get(0);
+  }
+
+  private KerasTensor single(List<KerasTensor> ts, String what) {
+    if (ts.size() != 1) {
+      throw new IllegalStateException("Layer " + name() + " has " + ts.size() + " " + what + " tensors; use inboundNodes()"
+          + ".get(0)." + what + "s()");
+    }
+    return ts.get(0);
   }
 
   /** Every weight the layer created, in creation order. */

@@ -179,6 +179,26 @@ public final class LayerConfig {
     throw bad(key, "an initializer name or {class_name, config}");
   }
 
+  /** A regularizer ({@code kernel_regularizer} and kin): null, a name, or {@code {class_name, config}}. */
+  public keras4j.regularizers.Regularizer getRegularizer(String key) {
+    try {
+      return keras4j.regularizers.Regularizers.deserialize(map.get(key));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Layer '" + layerName() + "' (" + className + "): config key '" + key + "': "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** A constraint ({@code kernel_constraint} and kin): null, a name, or {@code {class_name, config}}. */
+  public keras4j.constraints.Constraint getConstraint(String key) {
+    try {
+      return keras4j.constraints.Constraints.deserialize(map.get(key));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Layer '" + layerName() + "' (" + className + "): config key '" + key + "': "
+          + e.getMessage(), e);
+    }
+  }
+
   /** Refuses options keras4j does not implement yet instead of silently ignoring them. */
   public void requireNull(String... keys) {
     for (String k : keys) {

@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 
 /** Keras's {@code keras.losses.get(name)}: losses by function name, alias or class name. */
 public final class Losses {
-  private static final Map<String, Supplier<Loss>> BY_NAME = new TreeMap<>();
+  private static final Map<String, Supplier<Loss>> BY_NAME = java.util.Collections.synchronizedMap(new TreeMap<>());
 
   static {
     BY_NAME.put("binary_crossentropy", BinaryCrossentropy::new);
@@ -23,13 +23,41 @@ public final class Losses {
     BY_NAME.put("SparseCategoricalCrossentropy", SparseCategoricalCrossentropy::new);
   }
 
+  private static final Map<LossFunction, String> NAMES = new java.util.IdentityHashMap<>();
+
   private Losses() {}
+
+  /**
+   * Keras's {@code register_keras_serializable} / {@code custom_objects} for a loss function: models compiled with
+   * it save its name and load compiled. Returns the function.
+   */
+  public static synchronized LossFunction register(String name, LossFunction fn) {
+    if (name == null || name.isBlank() || fn == null) {
+      throw new IllegalArgumentException("register needs a loss name and a function");
+    }
+    BY_NAME.put(name, () -> new LossFunctionWrapper(fn, name));
+    NAMES.put(fn, name);
+    return fn;
+  }
+
+  /** A loss function as {@code compile} takes it: its registered name if it has one. */
+  public static synchronized Loss wrap(LossFunction fn) {
+    return new LossFunctionWrapper(fn, NAMES.get(fn));
+  }
+
+  /** Registers a {@link Loss} class by its Keras class or function name. */
+  public static synchronized void register(String name, Supplier<Loss> factory) {
+    if (name == null || name.isBlank() || factory == null) {
+      throw new IllegalArgumentException("register needs a loss name and a factory");
+    }
+    BY_NAME.put(name, factory);
+  }
 
   public static Loss get(String name) {
     Supplier<Loss> s = name == null ? null : BY_NAME.get(name);
     if (s == null) {
       throw new IllegalArgumentException("Could not interpret loss identifier: '" + name + "'. Known losses: "
-          + String.join(", ", BY_NAME.keySet()));
+          + String.join(", ", BY_NAME.keySet()) + ". Register custom losses with Losses.register(name, ...)");
     }
     return s.get();
   }

@@ -11,17 +11,36 @@ public final class Metrics {
   private static final List<String> KNOWN = List.of("accuracy", "acc", "binary_accuracy", "categorical_accuracy",
       "sparse_categorical_accuracy", "mse", "mean_squared_error", "mae", "mean_absolute_error");
 
+  private static final java.util.Map<String, MeanMetricWrapper.MetricFunction> CUSTOM =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private Metrics() {}
+
+  /** A custom metric for {@code compile(optimizer, loss, List.of("mae", metric))}: Keras's metric function. */
+  public static Metric of(String name, MeanMetricWrapper.MetricFunction fn) {
+    return new MeanMetricWrapper(name, fn);
+  }
+
+  /** Keras's {@code custom_objects} for metrics: a metric function found by name when a model is loaded or compiled. */
+  public static void register(String name, MeanMetricWrapper.MetricFunction fn) {
+    if (name == null || name.isBlank() || fn == null) {
+      throw new IllegalArgumentException("register needs a metric name and a function");
+    }
+    CUSTOM.put(name, fn);
+  }
 
   /** Checks a name early (at compile), before shapes are known. */
   public static void check(String name) {
-    if (!KNOWN.contains(name)) {
+    if (!KNOWN.contains(name) && !CUSTOM.containsKey(name)) {
       throw new IllegalArgumentException("Unknown metric: '" + name + "'. Known metrics: " + String.join(", ", KNOWN));
     }
   }
 
   public static Metric get(String name, long[] yTrueShape, long[] yPredShape) {
     check(name);
+    if (CUSTOM.containsKey(name)) {
+      return new MeanMetricWrapper(name, CUSTOM.get(name));
+    }
     switch (name) {
       case "accuracy":
       case "acc": {

@@ -20,7 +20,9 @@ import keras4j.layers.KerasTensor;
 import keras4j.layers.Layer;
 import keras4j.layers.Node;
 import keras4j.losses.Loss;
+import keras4j.losses.LossFunction;
 import keras4j.losses.Losses;
+import keras4j.metrics.Metric;
 import keras4j.metrics.Metrics;
 import keras4j.optimizers.Optimizer;
 import keras4j.optimizers.Optimizers;
@@ -53,6 +55,9 @@ public class Model extends Layer implements AutoCloseable, LayerGraph {
   private TrainEngine engine;
   private boolean stopTraining;
   private boolean inFit;
+  private final List<GraphLoss> graphLosses = new ArrayList<>();
+  private List<Metric> metricObjects = List.of();
+  private StepState step;
 
   /** {@code Model(input, output)}. */
   public Model(KerasTensor input, KerasTensor output) {
@@ -355,9 +360,22 @@ public class Model extends Layer implements AutoCloseable, LayerGraph {
         in.add(env.get(x));
       }
       Layer layer = node.layer();
-      List<Operand<TFloat32>> out = layer.call(tf.withSubScope(Names.sanitize(layer.name())), in, training);
+      List<Operand<TFloat32>> out = layer.callTracked(tf.withSubScope(Names.sanitize(layer.name())), in, training);
       for (int k = 0; k < out.size(); k++) {
         env.put(node.outputs().get(k), out.get(k));
+      }
+    }
+    if (!graphLosses.isEmpty() && keras4j.layers.LossScope.active()) {
+      java.util.function.Function<KerasTensor, Operand<TFloat32>> value = t -> {
+        Operand<TFloat32> v = env.get(t);
+        if (v == null) {
+          throw new IllegalArgumentException("A loss added to model " + name() + " uses tensor " + t
+              + ", which is not computed by this model's graph");
+        }
+        return v;
+      };
+      for (GraphLoss g : graphLosses) {
+        addLoss(g.call(tf, value));
       }
     }
     List<Operand<TFloat32>> result = new ArrayList<>();
@@ -365,6 +383,62 @@ public class Model extends Layer implements AutoCloseable, LayerGraph {
       result.add(env.get(o));
     }
     return result;
+  }
+
+  /**
+   * tf.keras's {@code model.add_loss(tensor)} for a loss built from the model's tensors: added to the loss of every
+   * training and test step. {@code vae.addLoss((tf, v) -> klLoss(tf, v.apply(zMean), v.apply(zLogVar)))}.
+   */
+  public Model addLoss(GraphLoss loss) {
+    if (loss == null) {
+      throw new IllegalArgumentException("addLoss needs a loss function, received null");
+    }
+    graphLosses.add(loss);
+    if (engine != null) {
+      engine.resetTraining();
+    }
+    return this;
+  }
+
+  /** The weight-regularization penalties of every layer of the model (Keras's regularization part of {@code model.losses}). */
+  @Override
+  public List<Operand<TFloat32>> regularizationLosses(Ops tf) {
+    List<Operand<TFloat32>> out = new ArrayList<>(super.regularizationLosses(tf));
+    Set<Layer> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Layer l : layers()) {
+      if (seen.add(l)) {
+        out.addAll(l.regularizationLosses(tf));
+      }
+    }
+    return out;
+  }
+
+  /** The constraints of every trainable weight of the model. */
+  @Override
+  public Map<KerasVariable, keras4j.constraints.Constraint> constraints() {
+    Map<KerasVariable, keras4j.constraints.Constraint> out = new LinkedHashMap<>(super.constraints());
+    for (Layer l : layers()) {
+      l.constraints().forEach(out::putIfAbsent);
+    }
+    return out;
+  }
+
+  /** Keras's {@code model.input}: the model's single input tensor. */
+  @Override
+  public KerasTensor input() {
+    if (inputs.size() != 1) {
+      throw new IllegalStateException("Model " + name() + " has " + inputs.size() + " inputs; use inputs()");
+    }
+    return inputs.get(0);
+  }
+
+  /** Keras's {@code model.output}: the model's single output tensor. */
+  @Override
+  public KerasTensor output() {
+    if (outputs.size() != 1) {
+      throw new IllegalStateException("Model " + name() + " has " + outputs.size() + " outputs; use outputs()");
+    }
+    return outputs.get(0);
   }
 
   // ---------------------------------------------------------------- weights
@@ -442,19 +516,151 @@ public class Model extends Layer implements AutoCloseable, LayerGraph {
 
   /** {@code compile(optimizer=Adam(...), loss=BinaryCrossentropy(), metrics=[...])}. */
   public void compile(Optimizer optimizer, Loss loss, String... metrics) {
-    if (optimizer == null || loss == null) {
+    compile(optimizer, loss, List.<Object>of((Object[]) metrics));
+  }
+
+  /** {@code compile(optimizer, loss=my_loss)} with a Java loss function of {@code (y_true, y_pred)}. */
+  public void compile(String optimizer, LossFunction loss, String... metrics) {
+    compile(Optimizers.get(optimizer), loss, metrics);
+  }
+
+  public void compile(Optimizer optimizer, LossFunction loss, String... metrics) {
+    compile(optimizer, loss == null ? null : Losses.wrap(loss), metrics);
+  }
+
+  /** {@code compile(optimizer)} without a loss: for models whose {@link #computeLoss} or added losses give it. */
+  public void compile(String optimizer) {
+    compile(Optimizers.get(optimizer));
+  }
+
+  public void compile(Optimizer optimizer) {
+    compileAny(optimizer, null, List.of());
+  }
+
+  /**
+   * {@code compile(optimizer, loss, metrics=["mae", my_metric])}: metrics by name or as {@link Metric} objects
+   * ({@code Metrics.of("name", (tf, yTrue, yPred) -> ...)}).
+   */
+  public void compile(Optimizer optimizer, Loss loss, List<?> metrics) {
+    if (loss == null) {
       throw new IllegalArgumentException("compile needs an optimizer and a loss, received optimizer=" + optimizer
-          + ", loss=" + loss);
+          + ", loss=null (use compile(optimizer) for a model whose computeLoss or added losses give its loss)");
     }
-    for (String m : metrics) {
-      Metrics.check(m);
+    compileAny(optimizer, loss, metrics);
+  }
+
+  private void compileAny(Optimizer optimizer, Loss loss, List<?> metrics) {
+    if (optimizer == null) {
+      throw new IllegalArgumentException("compile needs an optimizer, received null");
+    }
+    List<String> names = new ArrayList<>();
+    List<Metric> objects = new ArrayList<>();
+    for (Object m : metrics) {
+      if (m instanceof String n) {
+        Metrics.check(n);
+        names.add(n);
+      } else if (m instanceof Metric metric) {
+        objects.add(metric);
+      } else {
+        throw new IllegalArgumentException("A metric must be a name or a Metric, received " + m);
+      }
     }
     this.optimizer = optimizer;
     this.loss = loss;
-    this.metricNames = List.of(metrics);
+    this.metricNames = List.copyOf(names);
+    this.metricObjects = List.copyOf(objects);
     if (engine != null) {
       engine.resetTraining();
     }
+  }
+
+  /** Metrics given to {@code compile} as objects (custom metrics). */
+  public List<Metric> metricObjects() {
+    return metricObjects;
+  }
+
+  // ---------------------------------------------------------------- custom training logic
+
+  /**
+   * Keras 3's {@code compute_loss(x, y, y_pred, sample_weight, training)}: the loss of one batch, built once into
+   * the training and test steps. The default adds the compiled loss of each output and every loss of
+   * {@link #losses()}. Override it for custom training logic (keras.io's VAE); report extra values with
+   * {@link #addMetric}. {@code y} is empty when {@code fit} was given no targets.
+   */
+  public Operand<TFloat32> computeLoss(Ops tf, List<Operand<TFloat32>> x, List<Operand<TFloat32>> y,
+      List<Operand<TFloat32>> yPred, boolean training) {
+    Operand<TFloat32> total = null;
+    if (loss != null) {
+      if (y.size() != yPred.size()) {
+        throw new IllegalArgumentException("Model " + name() + " was compiled with a loss but fit received "
+            + y.size() + " target array(s) for " + yPred.size() + " output(s)");
+      }
+      for (int o = 0; o < yPred.size(); o++) {
+        Operand<TFloat32> l = loss.reduce(tf, y.get(o), yPred.get(o));
+        total = total == null ? l : tf.math.add(total, l);
+      }
+    }
+    for (Operand<TFloat32> l : losses()) {
+      Operand<TFloat32> s = tf.sum(l, tf.range(tf.constant(0), tf.rank(l), tf.constant(1)));
+      total = total == null ? s : tf.math.add(total, s);
+    }
+    if (total == null) {
+      throw new IllegalStateException("No loss to compute. Provide a `loss` argument in `compile()`.");
+    }
+    return total;
+  }
+
+  /**
+   * Keras's {@code model.losses} while a training or test step is built: losses added by layers ({@code addLoss},
+   * activity regularizers, {@link #addLoss(GraphLoss)}) and the weight-regularization penalties.
+   */
+  public List<Operand<TFloat32>> losses() {
+    if (step == null) {
+      throw new IllegalStateException("model.losses() is available inside computeLoss, while a step is built");
+    }
+    List<Operand<TFloat32>> out = new ArrayList<>(step.scope.losses());
+    out.addAll(regularizationLosses(step.tf));
+    return out;
+  }
+
+  /**
+   * tf.keras's {@code model.add_metric(value, name)} (Keras 3: a {@code Mean} tracker updated in the step): logs the
+   * mean over the epoch's batches of {@code value} under {@code name}. Call it from {@link #computeLoss}.
+   */
+  public void addMetric(String metricName, Operand<TFloat32> value) {
+    if (step == null) {
+      throw new IllegalStateException("addMetric is available inside computeLoss, while a step is built");
+    }
+    if (metricName == null || metricName.isBlank() || value == null) {
+      throw new IllegalArgumentException("addMetric needs a name and a value");
+    }
+    step.metrics.put(metricName, value);
+  }
+
+  /** True when a subclass overrides {@link #computeLoss}. */
+  boolean customComputeLoss() {
+    try {
+      return getClass().getMethod("computeLoss", Ops.class, List.class, List.class, List.class, boolean.class)
+          .getDeclaringClass() != Model.class;
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
+  }
+
+  /** What a step being built collects. */
+  static final class StepState {
+    final Ops tf;
+    final keras4j.layers.LossScope scope;
+    final Map<String, Operand<TFloat32>> metrics = new LinkedHashMap<>();
+
+    StepState(Ops tf, keras4j.layers.LossScope scope) {
+      this.tf = tf;
+      this.scope = scope;
+    }
+  }
+
+  void step(StepState s) {
+    this.step = s;
   }
 
   public boolean compiled() {
@@ -507,6 +713,11 @@ public class Model extends Layer implements AutoCloseable, LayerGraph {
   /** Keras's {@code fit(x, y, ...)}; see {@link Fit} for the options. */
   public History fit(FloatNdArray x, FloatNdArray y, Fit.Option... options) {
     return fit(List.of(x), List.of(y), options);
+  }
+
+  /** Keras's {@code fit(x, epochs=...)} without targets: for models whose {@link #computeLoss} needs none. */
+  public History fit(FloatNdArray x, Fit.Option... options) {
+    return fit(List.of(x), List.of(), options);
   }
 
   /** {@code fit} for several inputs or outputs. */

@@ -12,6 +12,7 @@ import keras4j.backend.Shapes;
 import keras4j.backend.Tensors;
 import keras4j.callbacks.Callback;
 import keras4j.callbacks.ProgbarLogger;
+import keras4j.layers.LossScope;
 import keras4j.losses.Objective;
 import keras4j.metrics.Metric;
 import keras4j.metrics.Metrics;
@@ -62,6 +63,8 @@ final class TrainEngine implements AutoCloseable {
     List<Operand<TFloat32>> fetches = new ArrayList<>();
     List<String> names = new ArrayList<>();
     Op train;
+    /** Fetches before this index are averaged weighted by batch size; later ones (addMetric) per batch. */
+    int batchWeighted;
   }
 
   private static final class PredictFunction {
@@ -155,31 +158,75 @@ final class TrainEngine implements AutoCloseable {
     for (int i = 0; i < nx; i++) {
       xb.add(batchOf(slots.get(plan[i]), f.indices, model.inputs().get(i).shape()));
     }
-    List<Operand<TFloat32>> yPred = model.call(tf.withSubScope(training ? "train" : "test"), xb, training);
+    List<Operand<TFloat32>> yb = new ArrayList<>();
+    for (int o = 0; o < yShapes.size(); o++) {
+      yb.add(batchOf(slots.get(plan[nx + o]), f.indices, yShapes.get(o)));
+    }
     Operand<TFloat32> total = null;
     List<Operand<TFloat32>> seedYs = new ArrayList<>();
     List<Operand<TFloat32>> seedDys = new ArrayList<>();
     List<Operand<TFloat32>> metricValues = new ArrayList<>();
     List<String> metricNames = new ArrayList<>();
-    for (int o = 0; o < yPred.size(); o++) {
-      long[] ys = yShapes.get(o);
-      Operand<TFloat32> yb = batchOf(slots.get(plan[nx + o]), f.indices, ys);
-      Objective objective = model.loss().objective(tf, yb, yPred.get(o));
-      Operand<TFloat32> l = objective.value();
-      total = total == null ? l : tf.math.add(total, l);
-      seedYs.addAll(objective.ys());
-      seedDys.addAll(objective.dys());
-      String prefix = yPred.size() > 1 ? model.outputs().get(o).layer().name() + "_" : "";
-      for (String m : model.metricNames()) {
-        Metric metric = Metrics.get(m, ys, model.outputs().get(o).shape());
-        metricValues.add(metric.batchMean(tf, yb, yPred.get(o)));
-        metricNames.add(prefix + metric.name());
+    Map<String, Operand<TFloat32>> added;
+    try (LossScope scope = LossScope.open()) {
+      Model.StepState state = new Model.StepState(tf, scope);
+      model.step(state);
+      try {
+        List<Operand<TFloat32>> yPred = model.call(tf.withSubScope(training ? "train" : "test"), xb, training);
+        if (model.customComputeLoss()) {
+          total = model.computeLoss(tf, xb, yb, yPred, training);
+          seedYs.add(total);
+          seedDys.add(tf.onesLike(total));
+        } else {
+          if (model.loss() != null && yb.size() != yPred.size()) {
+            throw new IllegalArgumentException("Model " + model.name() + " has " + yPred.size()
+                + " output(s), but received " + yb.size() + " target array(s)");
+          }
+          for (int o = 0; o < yPred.size() && model.loss() != null; o++) {
+            Objective objective = model.loss().objective(tf, yb.get(o), yPred.get(o));
+            Operand<TFloat32> l = objective.value();
+            total = total == null ? l : tf.math.add(total, l);
+            seedYs.addAll(objective.ys());
+            seedDys.addAll(objective.dys());
+          }
+          for (Operand<TFloat32> extra : model.losses()) {
+            Operand<TFloat32> l = tf.sum(extra, tf.range(tf.constant(0), tf.rank(extra), tf.constant(1)));
+            total = total == null ? l : tf.math.add(total, l);
+            seedYs.add(l);
+            seedDys.add(tf.onesLike(l));
+          }
+          if (total == null) {
+            throw new IllegalStateException("No loss to compute for model " + model.name()
+                + ". Provide a `loss` argument in `compile()`.");
+          }
+        }
+        for (int o = 0; o < yPred.size() && o < yb.size(); o++) {
+          long[] ys = yShapes.get(o);
+          String prefix = yPred.size() > 1 ? model.outputs().get(o).layer().name() + "_" : "";
+          for (String m : model.metricNames()) {
+            Metric metric = Metrics.get(m, ys, model.outputs().get(o).shape());
+            metricValues.add(metric.batchMean(tf, yb.get(o), yPred.get(o)));
+            metricNames.add(prefix + metric.name());
+          }
+          for (Metric metric : model.metricObjects()) {
+            metricValues.add(metric.batchMean(tf, yb.get(o), yPred.get(o)));
+            metricNames.add(prefix + metric.name());
+          }
+        }
+        added = new LinkedHashMap<>(state.metrics);
+      } finally {
+        model.step(null);
       }
     }
     f.fetches.add(total);
     f.names.add("loss");
     f.fetches.addAll(metricValues);
     f.names.addAll(metricNames);
+    f.batchWeighted = f.fetches.size();
+    added.forEach((k, v) -> {
+      f.names.add(k);
+      f.fetches.add(v);
+    });
     if (training) {
       List<KerasVariable> vars = model.trainableWeights();
       if (vars.isEmpty()) {
@@ -190,7 +237,17 @@ final class TrainEngine implements AutoCloseable {
       List<Operand<TFloat32>> grads = ctx.gradients(seedYs, seedDys, values);
       List<org.tensorflow.Operation> gradOps = new ArrayList<>();
       grads.forEach(g -> gradOps.add(g.op()));
-      f.train = model.optimizer().applyGradients(tf.withControlDependencyOps(gradOps), vars, grads);
+      gradOps.add(total.op());
+      Op apply = model.optimizer().applyGradients(tf.withControlDependencyOps(gradOps), vars, grads);
+      Map<KerasVariable, keras4j.constraints.Constraint> constraints = model.constraints();
+      if (constraints.isEmpty()) {
+        f.train = apply;
+      } else {
+        Ops after = tf.withControlDependencies(List.of(apply));
+        List<Op> assigns = new ArrayList<>();
+        constraints.forEach((v, c) -> assigns.add(after.assign(v.ref(), c.call(after, after.identity(v.ref())))));
+        f.train = tf.withControlDependencies(assigns).noOp();
+      }
     }
     return f;
   }
@@ -217,7 +274,8 @@ final class TrainEngine implements AutoCloseable {
       throw new IllegalArgumentException("Model " + model.name() + " expects " + model.inputs().size()
           + " input array(s), received " + x.size());
     }
-    if (y != null && y.size() != model.outputs().size()) {
+    if (y != null && !(y.isEmpty() && (model.customComputeLoss() || model.loss() == null))
+        && y.size() != model.outputs().size()) {
       throw new IllegalArgumentException("Model " + model.name() + " has " + model.outputs().size()
           + " output(s), but received " + y.size() + " target array(s)");
     }
@@ -425,12 +483,12 @@ final class TrainEngine implements AutoCloseable {
       }
       float w = to - from;
       for (int i = 0; i < values.length; i++) {
-        totals[i] += values[i] * w;
+        totals[i] += i < f.batchWeighted ? values[i] * w : values[i];
       }
       count += w;
       logs = new LinkedHashMap<>();
       for (int i = 0; i < values.length; i++) {
-        logs.put(f.names.get(i), (double) (totals[i] / count));
+        logs.put(f.names.get(i), (double) (totals[i] / (i < f.batchWeighted ? count : step + 1)));
       }
       Map<String, Double> l = logs;
       if (training) {

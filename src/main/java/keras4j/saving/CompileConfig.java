@@ -15,9 +15,22 @@ import keras4j.optimizers.Optimizers;
 final class CompileConfig {
   private CompileConfig() {}
 
+  /** The loss's name as configs record it, or null (with a warning for an unregistered Java function). */
+  static String lossName(Model model) {
+    Loss loss = model.loss();
+    if (loss == null) {
+      return null;
+    }
+    if (loss.kerasName() == null) {
+      System.err.println("Warning: model " + model.name() + " is compiled with an unregistered Java loss function; "
+          + "the file records no loss (register it with Losses.register(name, fn) to load the model compiled)");
+    }
+    return loss.kerasName();
+  }
+
   static Map<String, Object> trainingConfig(Model model) {
     Map<String, Object> c = new LinkedHashMap<>();
-    c.put("loss", model.loss().kerasName());
+    c.put("loss", lossName(model));
     c.put("metrics", model.metricNames().isEmpty() ? null : new ArrayList<>(model.metricNames()));
     c.put("weighted_metrics", null);
     c.put("loss_weights", null);
@@ -36,7 +49,7 @@ final class CompileConfig {
     opt.put("config", model.optimizer().getConfig());
     opt.put("registered_name", null);
     c.put("optimizer", opt);
-    c.put("loss", model.loss().kerasName());
+    c.put("loss", lossName(model));
     c.put("loss_weights", null);
     c.put("metrics", model.metricNames().isEmpty() ? null : new ArrayList<>(model.metricNames()));
     c.put("weighted_metrics", null);

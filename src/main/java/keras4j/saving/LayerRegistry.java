@@ -55,6 +55,9 @@ public final class LayerRegistry {
     FACTORIES.put("Softmax", Softmax::fromConfig);
     FACTORIES.put("Add", Add::fromConfig);
     FACTORIES.put("Concatenate", Concatenate::fromConfig);
+    // custom models: Java Lambda (function supplied by layer name)
+    FACTORIES.put("Lambda", keras4j.layers.Lambda::fromConfig);
+    FACTORIES.put("ActivityRegularization", keras4j.layers.ActivityRegularization::fromConfig);
   }
 
   private LayerRegistry() {}

@@ -59,10 +59,16 @@ final class ModelConfigWriter {
   private Map<String, Object> entryHead(Layer l, String className) {
     Map<String, Object> e = new LinkedHashMap<>();
     if (dialect == Dialect.KERAS_3) {
-      e.put("module", l instanceof Sequential ? "keras" : l instanceof Model ? "keras.src.models.functional" : "keras.layers");
+      e.put("module", l instanceof Sequential ? "keras" : l instanceof Model ? "keras.src.models.functional"
+          : custom(l) ? null : "keras.layers");
     }
     e.put("class_name", className);
     return e;
+  }
+
+  /** A user's layer class (registered with LayerRegistry): Keras finds it through custom_objects. */
+  private static boolean custom(Layer l) {
+    return !(l instanceof Model) && !l.getClass().getPackageName().equals("keras4j.layers");
   }
 
   private Map<String, Object> modelConfig(Model m) {
@@ -136,6 +142,11 @@ final class ModelConfigWriter {
   private Map<String, Object> layerEntry(Layer l, Set<Node> own) {
     boolean model = l instanceof Model;
     String cls = model ? (l instanceof Sequential ? "Sequential" : "Functional") : l.className();
+    if (!model && !(l instanceof InputLayer) && !LayerRegistry.contains(cls)) {
+      throw new IllegalStateException("Layer '" + l.name() + "' is of class " + cls + ", which is not registered for "
+          + "loading, so the saved file could not be read back: override getConfig() and register it with "
+          + "LayerRegistry.register(\"" + cls + "\", config -> ...) before saving (Keras's register_keras_serializable)");
+    }
     Map<String, Object> cfg = model ? modelConfig((Model) l) : layerConfig(l);
     if (dialect == Dialect.KERAS_3 && cls.equals("ThresholdedReLU")) {
       cls = "ReLU";
@@ -151,7 +162,7 @@ final class ModelConfigWriter {
     Map<String, Object> e = entryHead(l, cls);
     e.put("config", cfg);
     if (dialect == Dialect.KERAS_3) {
-      e.put("registered_name", model && !(l instanceof Sequential) ? "Functional" : null);
+      e.put("registered_name", model && !(l instanceof Sequential) ? "Functional" : custom(l) ? cls : null);
       if (!(l instanceof InputLayer)) {
         Map<String, Object> build = new LinkedHashMap<>();
         build.put("input_shape", firstInputShape(l, own));
@@ -244,9 +255,11 @@ final class ModelConfigWriter {
         out.put("axis", axes.get(0));
         continue;
       }
-      if (k.endsWith("_initializer") && v instanceof Map<?, ?> init) {
+      if ((k.endsWith("_initializer") || k.endsWith("_regularizer") || k.endsWith("_constraint"))
+          && v instanceof Map<?, ?> init) {
         Map<String, Object> i = new LinkedHashMap<>();
-        i.put("module", "keras.initializers");
+        i.put("module", "keras." + (k.endsWith("_initializer") ? "initializers"
+            : k.endsWith("_regularizer") ? "regularizers" : "constraints"));
         i.put("class_name", init.get("class_name"));
         i.put("config", init.get("config"));
         i.put("registered_name", null);
