@@ -18,44 +18,27 @@ public class Conv2D extends BaseConv<Conv2D> {
 
   @Override
   protected long[] kernelShape(long inChannels) {
-    return new long[] {kernelSize[0], kernelSize[1], inChannels, filters};
+    return new long[] {kernelSize[0], kernelSize[1], inChannels / groups, filters};
   }
 
   @Override
-  protected long[] outputSpatial(long h, long w) {
+  protected long[] outputSpatial(long[] in) {
     return new long[] {
-        padding.outputLength(h, kernelSize[0], strides[0], dilationRate[0]),
-        padding.outputLength(w, kernelSize[1], strides[1], dilationRate[1])};
+        padding.outputLength(in[0], kernelSize[0], strides[0], dilationRate[0]),
+        padding.outputLength(in[1], kernelSize[1], strides[1], dilationRate[1])};
   }
 
-  /**
-   * Dilated kernels run as {@code tf.nn.atrous_conv2d} does (space-to-batch, plain convolution, batch-to-space):
-   * oneDNN's filter gradient of the dilated Conv2D op fails on some shapes.
-   */
+  /** Keras's {@code groups}: the channels split into this many independent convolutions. */
+  public Conv2D groups(int g) {
+    return groupsOf(g);
+  }
+
   @Override
   protected Operand<TFloat32> convolve(Ops tf, Operand<TFloat32> x) {
-    if (dilationRate[0] == 1 && dilationRate[1] == 1) {
-      if (singleOutputChannel(x)) {
-        return singleChannelConvolve(tf, x);
-      }
-      return tf.nn.conv2d(x, kernel.value(), nhwc(strides), padding.tf());
+    if (groups == 1 && dilationRate[0] == 1 && dilationRate[1] == 1 && singleOutputChannel(x)) {
+      return singleChannelConvolve(tf, x);
     }
-    long[] s = x.shape().asArray();
-    int[] block = dilationRate;
-    int[][] pads = new int[2][2];
-    int[][] crops = new int[2][2];
-    for (int d = 0; d < 2; d++) {
-      long in = s[d + 1];
-      int dk = (kernelSize[d] - 1) * block[d] + 1;
-      int baseStart = padding == Padding.SAME ? (dk - 1) / 2 : 0;
-      int baseEnd = padding == Padding.SAME ? dk - 1 - baseStart : 0;
-      int extra = (int) ((block[d] - (in + baseStart + baseEnd) % block[d]) % block[d]);
-      pads[d] = new int[] {baseStart, baseEnd + extra};
-      crops[d] = new int[] {0, extra};
-    }
-    Operand<TFloat32> y = tf.spaceToBatchNd(x, tf.constant(block), tf.constant(pads));
-    y = tf.nn.conv2d(y, kernel.value(), java.util.List.of(1L, 1L, 1L, 1L), "VALID");
-    return tf.batchToSpaceNd(y, tf.constant(block), tf.constant(crops));
+    return Convolutions.conv2d(tf, x, kernel.value(), kernelSize, strides, dilationRate, padding, groups);
   }
 
   /** A "same", stride-1 convolution of several channels into one, with an odd kernel (an autoencoder's last layer). */
@@ -85,13 +68,13 @@ public class Conv2D extends BaseConv<Conv2D> {
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
-    c.put("groups", 1);
+    c.put("groups", groups);
     return c;
   }
 
   /** Keras's {@code Conv2D.from_config}. */
   public static Conv2D fromConfig(LayerConfig c) {
-    int[] k = c.getPair("kernel_size", null);
+    int[] k = kernelSizeOf(c, 2);
     return new Conv2D(c.getInt("filters"), k[0], k[1]).configure(c);
   }
 }

@@ -35,7 +35,8 @@ public class Conv2DTranspose extends BaseConv<Conv2DTranspose> {
     return new long[] {kernelSize[0], kernelSize[1], filters, inChannels};
   }
 
-  private long length(long in, int k, int s, int d, Integer outPad) {
+  /** Keras's {@code deconv_output_length}. */
+  static long length(long in, int k, int s, int d, Integer outPad, Padding padding) {
     if (in < 0) {
       return -1;
     }
@@ -48,16 +49,18 @@ public class Conv2DTranspose extends BaseConv<Conv2DTranspose> {
   }
 
   @Override
-  protected long[] outputSpatial(long h, long w) {
+  protected long[] outputSpatial(long[] in) {
+    long h = in[0];
+    long w = in[1];
     return new long[] {
-        length(h, kernelSize[0], strides[0], dilationRate[0], outputPadding == null ? null : outputPadding[0]),
-        length(w, kernelSize[1], strides[1], dilationRate[1], outputPadding == null ? null : outputPadding[1])};
+        length(h, kernelSize[0], strides[0], dilationRate[0], outputPadding == null ? null : outputPadding[0], padding),
+        length(w, kernelSize[1], strides[1], dilationRate[1], outputPadding == null ? null : outputPadding[1], padding)};
   }
 
   @Override
   protected Operand<TFloat32> convolve(Ops tf, Operand<TFloat32> x) {
     long[] shape = x.shape().asArray();
-    long[] hw = outputSpatial(shape[1], shape[2]);
+    long[] hw = outputSpatial(new long[] {shape[1], shape[2]});
     Operand<TInt32> batch = tf.reshape(tf.slice(tf.shape(x), tf.constant(new int[] {0}), tf.constant(new int[] {1})),
         tf.constant(new int[] {1}));
     Operand<TInt32> outShape = tf.concat(List.of(batch, tf.constant(new int[] {(int) hw[0], (int) hw[1], filters})),

@@ -46,4 +46,56 @@ public enum DataFormat {
   int channelAxis() {
     return this == CHANNELS_LAST ? -1 : 1;
   }
+
+  /** Rearranges a channels-first tensor with {@code spatialRank} spatial axes to channels-last, or passes it through. */
+  Operand<TFloat32> toChannelsLast(Ops tf, Operand<TFloat32> x, int spatialRank) {
+    if (this == CHANNELS_LAST) {
+      return x;
+    }
+    int[] perm = new int[spatialRank + 2];
+    for (int i = 1; i <= spatialRank; i++) {
+      perm[i] = i + 1;
+    }
+    perm[spatialRank + 1] = 1;
+    return tf.linalg.transpose(x, tf.constant(perm));
+  }
+
+  /** The inverse of {@link #toChannelsLast(Ops, Operand, int)}. */
+  Operand<TFloat32> fromChannelsLast(Ops tf, Operand<TFloat32> x, int spatialRank) {
+    if (this == CHANNELS_LAST) {
+      return x;
+    }
+    int[] perm = new int[spatialRank + 2];
+    perm[1] = spatialRank + 1;
+    for (int i = 2; i <= spatialRank + 1; i++) {
+      perm[i] = i - 1;
+    }
+    return tf.linalg.transpose(x, tf.constant(perm));
+  }
+
+  /** The spatial dimensions of a shape with {@code spatialRank} spatial axes, in order. */
+  long[] spatialDims(long[] shape, int spatialRank) {
+    long[] out = new long[spatialRank];
+    System.arraycopy(shape, this == CHANNELS_LAST ? 1 : 2, out, 0, spatialRank);
+    return out;
+  }
+
+  /** The channel dimension of a shape. */
+  long channels(long[] shape) {
+    return this == CHANNELS_LAST ? shape[shape.length - 1] : shape[1];
+  }
+
+  /** A full shape from batch, spatial dimensions and channels. */
+  long[] shapeOf(long batch, long[] spatial, long channels) {
+    long[] out = new long[spatial.length + 2];
+    out[0] = batch;
+    if (this == CHANNELS_LAST) {
+      System.arraycopy(spatial, 0, out, 1, spatial.length);
+      out[spatial.length + 1] = channels;
+    } else {
+      out[1] = channels;
+      System.arraycopy(spatial, 0, out, 2, spatial.length);
+    }
+    return out;
+  }
 }

@@ -121,6 +121,27 @@ public final class LayerConfig {
     throw bad(key, "an integer or a list of 2 integers");
   }
 
+  /** An int tuple of {@code n} values such as Conv1D's {@code kernel_size}: an int or a list of {@code n}. */
+  public int[] getInts(String key, int n, int[] dflt) {
+    Object v = map.get(key);
+    if (v == null) {
+      return dflt;
+    }
+    if (v instanceof Number num) {
+      int[] out = new int[n];
+      java.util.Arrays.fill(out, num.intValue());
+      return out;
+    }
+    if (v instanceof List<?> l && l.size() == n && l.stream().allMatch(e -> e instanceof Number)) {
+      int[] out = new int[n];
+      for (int i = 0; i < n; i++) {
+        out[i] = ((Number) l.get(i)).intValue();
+      }
+      return out;
+    }
+    throw bad(key, n == 1 ? "an integer or a list of 1 integer" : "an integer or a list of " + n + " integers");
+  }
+
   /** A shape: a list of integers and nulls (null becomes -1). */
   public long[] getShape(String key) {
     Object v = map.get(key);

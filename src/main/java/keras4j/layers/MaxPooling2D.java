@@ -22,12 +22,16 @@ public class MaxPooling2D extends BasePooling<MaxPooling2D> {
 
   @Override
   protected Operand<TFloat32> pool(Ops tf, Operand<TFloat32> x, long[] ksize, long[] strides) {
+    return pool2d(tf, x, ksize, strides, padding);
+  }
+
+  static Operand<TFloat32> pool2d(Ops tf, Operand<TFloat32> x, long[] ksize, long[] strides, Padding padding) {
     return RawOps.maxPool(tf, x, ksize, strides, padding.tf());
   }
 
   /** Keras's {@code MaxPooling2D.from_config}. */
   public static MaxPooling2D fromConfig(LayerConfig c) {
-    int[] p = c.getPair("pool_size", new int[] {2, 2});
+    int[] p = poolSizeOf(c, 2);
     return new MaxPooling2D(p[0], p[1]).configure(c);
   }
 }

@@ -2,7 +2,9 @@ package keras4j.layers;
 
 /** Keras's {@code padding} option of convolution and pooling layers. */
 public enum Padding {
-  VALID, SAME;
+  VALID, SAME,
+  /** Conv1D's left padding by {@code dilation * (kernel - 1)}: output t depends on inputs up to t only. */
+  CAUSAL;
 
   /** Parses Keras's option string ("valid", "same"), case-insensitively as Keras does. */
   public static Padding of(String s) {
@@ -16,9 +18,20 @@ public enum Padding {
     throw new IllegalArgumentException("Unknown padding '" + s + "': expected 'valid' or 'same'");
   }
 
+  /** Parses Keras's option string where "causal" is allowed too (Conv1D). */
+  public static Padding ofCausal(String s) {
+    if (s != null && s.equalsIgnoreCase("causal")) {
+      return CAUSAL;
+    }
+    if (s != null && (s.equalsIgnoreCase("valid") || s.equalsIgnoreCase("same"))) {
+      return of(s);
+    }
+    throw new IllegalArgumentException("The `padding` argument must be a list/tuple or one of \"valid\", \"same\" (or \"causal\", only for `Conv1D). Received: " + s);
+  }
+
   /** TensorFlow's spelling. */
   public String tf() {
-    return name();
+    return this == CAUSAL ? "VALID" : name();
   }
 
   public String keras() {
@@ -31,7 +44,7 @@ public enum Padding {
       return -1;
     }
     long k = (kernel - 1) * dilation + 1;
-    long len = this == SAME ? in : in - k + 1;
+    long len = this == VALID ? in - k + 1 : in;
     return len <= 0 ? 0 : (len + stride - 1) / stride;
   }
 }

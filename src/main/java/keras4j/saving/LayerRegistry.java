@@ -58,6 +58,49 @@ public final class LayerRegistry {
     // custom models: Java Lambda (function supplied by layer name)
     FACTORIES.put("Lambda", keras4j.layers.Lambda::fromConfig);
     FACTORIES.put("ActivityRegularization", keras4j.layers.ActivityRegularization::fromConfig);
+    // layers branch: issue 10's layers and issue 9's 1-D family (with tf.keras 2.x aliases)
+    FACTORIES.put("GaussianNoise", keras4j.layers.GaussianNoise::fromConfig);
+    FACTORIES.put("GaussianDropout", keras4j.layers.GaussianDropout::fromConfig);
+    FACTORIES.put("AlphaDropout", keras4j.layers.AlphaDropout::fromConfig);
+    FACTORIES.put("SpatialDropout1D", keras4j.layers.SpatialDropout1D::fromConfig);
+    FACTORIES.put("SpatialDropout2D", keras4j.layers.SpatialDropout2D::fromConfig);
+    FACTORIES.put("LayerNormalization", keras4j.layers.LayerNormalization::fromConfig);
+    FACTORIES.put("UnitNormalization", keras4j.layers.UnitNormalization::fromConfig);
+    FACTORIES.put("GroupNormalization", keras4j.layers.GroupNormalization::fromConfig);
+    FACTORIES.put("PReLU", keras4j.layers.PReLU::fromConfig);
+    FACTORIES.put("SeparableConv2D", keras4j.layers.SeparableConv2D::fromConfig);
+    FACTORIES.put("SeparableConvolution2D", keras4j.layers.SeparableConv2D::fromConfig);
+    FACTORIES.put("DepthwiseConv2D", keras4j.layers.DepthwiseConv2D::fromConfig);
+    FACTORIES.put("Cropping2D", keras4j.layers.Cropping2D::fromConfig);
+    FACTORIES.put("ZeroPadding2D", keras4j.layers.ZeroPadding2D::fromConfig);
+    FACTORIES.put("GlobalAveragePooling2D", keras4j.layers.GlobalAveragePooling2D::fromConfig);
+    FACTORIES.put("GlobalAvgPool2D", keras4j.layers.GlobalAveragePooling2D::fromConfig);
+    FACTORIES.put("GlobalMaxPooling2D", keras4j.layers.GlobalMaxPooling2D::fromConfig);
+    FACTORIES.put("GlobalMaxPool2D", keras4j.layers.GlobalMaxPooling2D::fromConfig);
+    FACTORIES.put("Permute", keras4j.layers.Permute::fromConfig);
+    FACTORIES.put("Multiply", keras4j.layers.Multiply::fromConfig);
+    FACTORIES.put("Subtract", keras4j.layers.Subtract::fromConfig);
+    FACTORIES.put("Average", keras4j.layers.Average::fromConfig);
+    FACTORIES.put("Maximum", keras4j.layers.Maximum::fromConfig);
+    FACTORIES.put("Minimum", keras4j.layers.Minimum::fromConfig);
+    FACTORIES.put("Dot", keras4j.layers.Dot::fromConfig);
+    FACTORIES.put("Rescaling", keras4j.layers.Rescaling::fromConfig);
+    FACTORIES.put("Identity", keras4j.layers.Identity::fromConfig);
+    FACTORIES.put("Conv1D", keras4j.layers.Conv1D::fromConfig);
+    FACTORIES.put("Convolution1D", keras4j.layers.Conv1D::fromConfig);
+    FACTORIES.put("Conv1DTranspose", keras4j.layers.Conv1DTranspose::fromConfig);
+    FACTORIES.put("Convolution1DTranspose", keras4j.layers.Conv1DTranspose::fromConfig);
+    FACTORIES.put("MaxPooling1D", keras4j.layers.MaxPooling1D::fromConfig);
+    FACTORIES.put("MaxPool1D", keras4j.layers.MaxPooling1D::fromConfig);
+    FACTORIES.put("AveragePooling1D", keras4j.layers.AveragePooling1D::fromConfig);
+    FACTORIES.put("AvgPool1D", keras4j.layers.AveragePooling1D::fromConfig);
+    FACTORIES.put("GlobalAveragePooling1D", keras4j.layers.GlobalAveragePooling1D::fromConfig);
+    FACTORIES.put("GlobalAvgPool1D", keras4j.layers.GlobalAveragePooling1D::fromConfig);
+    FACTORIES.put("GlobalMaxPooling1D", keras4j.layers.GlobalMaxPooling1D::fromConfig);
+    FACTORIES.put("GlobalMaxPool1D", keras4j.layers.GlobalMaxPooling1D::fromConfig);
+    FACTORIES.put("UpSampling1D", keras4j.layers.UpSampling1D::fromConfig);
+    FACTORIES.put("Cropping1D", keras4j.layers.Cropping1D::fromConfig);
+    FACTORIES.put("ZeroPadding1D", keras4j.layers.ZeroPadding1D::fromConfig);
   }
 
   private LayerRegistry() {}
