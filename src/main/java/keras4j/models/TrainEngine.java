@@ -56,15 +56,15 @@ final class TrainEngine implements AutoCloseable {
     testFunctions.clear();
   }
 
-  /** A compiled step: feeds batch indices, fetches loss and metrics, optionally runs the updates. */
-  private static final class StepFunction {
+  /** A compiled step: feeds batch indices (or, for the streaming engine, batches), fetches loss and metrics. */
+  static final class StepFunction {
     Placeholder<TInt32> indices;
     List<Operand<TFloat32>> fetches = new ArrayList<>();
     List<String> names = new ArrayList<>();
     Op train;
   }
 
-  private static final class PredictFunction {
+  static final class PredictFunction {
     List<Placeholder<TFloat32>> inputs = new ArrayList<>();
     List<Operand<TFloat32>> outputs;
   }
@@ -155,6 +155,16 @@ final class TrainEngine implements AutoCloseable {
     for (int i = 0; i < nx; i++) {
       xb.add(batchOf(slots.get(plan[i]), f.indices, model.inputs().get(i).shape()));
     }
+    List<Operand<TFloat32>> yb = new ArrayList<>();
+    for (int o = 0; o < yShapes.size(); o++) {
+      yb.add(batchOf(slots.get(plan[nx + o]), f.indices, yShapes.get(o)));
+    }
+    return buildStep(f, xb, yb, yShapes, training);
+  }
+
+  /** The step's graph from batch tensors {@code xb} and targets {@code yb}, however they are fed. */
+  StepFunction buildStep(StepFunction f, List<Operand<TFloat32>> xb, List<Operand<TFloat32>> yb,
+      List<long[]> yShapes, boolean training) {
     List<Operand<TFloat32>> yPred = model.call(tf.withSubScope(training ? "train" : "test"), xb, training);
     Operand<TFloat32> total = null;
     List<Operand<TFloat32>> seedYs = new ArrayList<>();
@@ -163,8 +173,7 @@ final class TrainEngine implements AutoCloseable {
     List<String> metricNames = new ArrayList<>();
     for (int o = 0; o < yPred.size(); o++) {
       long[] ys = yShapes.get(o);
-      Operand<TFloat32> yb = batchOf(slots.get(plan[nx + o]), f.indices, ys);
-      Objective objective = model.loss().objective(tf, yb, yPred.get(o));
+      Objective objective = model.loss().objective(tf, yb.get(o), yPred.get(o));
       Operand<TFloat32> l = objective.value();
       total = total == null ? l : tf.math.add(total, l);
       seedYs.addAll(objective.ys());
@@ -172,7 +181,7 @@ final class TrainEngine implements AutoCloseable {
       String prefix = yPred.size() > 1 ? model.outputs().get(o).layer().name() + "_" : "";
       for (String m : model.metricNames()) {
         Metric metric = Metrics.get(m, ys, model.outputs().get(o).shape());
-        metricValues.add(metric.batchMean(tf, yb, yPred.get(o)));
+        metricValues.add(metric.batchMean(tf, yb.get(o), yPred.get(o)));
         metricNames.add(prefix + metric.name());
       }
     }
@@ -195,7 +204,7 @@ final class TrainEngine implements AutoCloseable {
     return f;
   }
 
-  private PredictFunction predictFunction() {
+  PredictFunction predictFunction() {
     if (predictFunction == null) {
       PredictFunction p = new PredictFunction();
       List<Operand<TFloat32>> in = new ArrayList<>();
