@@ -27,7 +27,13 @@ public class ProgbarLogger extends Callback {
   @Override
   public void onTrainBegin(Map<String, Double> logs) {
     epochs = (Integer) params().getOrDefault("epochs", 1);
-    steps = (Integer) params().getOrDefault("steps", 1);
+    steps = steps(params());
+  }
+
+  /** The number of steps, or 0 when unknown (an iterator's length before its first pass ends). */
+  private static int steps(Map<String, Object> params) {
+    Object s = params.getOrDefault("steps", 1);
+    return s == null ? 0 : (Integer) s;
   }
 
   @Override
@@ -51,6 +57,9 @@ public class ProgbarLogger extends Callback {
 
   @Override
   public void onEpochEnd(int epoch, Map<String, Double> logs) {
+    if (steps <= 0) {
+      steps = seen;
+    }
     bar.update(seen, logs, true);
   }
 
@@ -59,7 +68,7 @@ public class ProgbarLogger extends Callback {
     if (model() != null && model().inFit()) {
       return;
     }
-    steps = (Integer) params().getOrDefault("steps", 1);
+    steps = steps(params());
     startBar();
   }
 
@@ -82,7 +91,7 @@ public class ProgbarLogger extends Callback {
 
   @Override
   public void onPredictBegin(Map<String, Double> logs) {
-    steps = (Integer) params().getOrDefault("steps", 1);
+    steps = steps(params());
     startBar();
   }
 

@@ -30,6 +30,10 @@ public final class Fit {
     int verbose = 1;
     final List<Callback> callbacks = new ArrayList<>();
     int initialEpoch = 0;
+    Integer stepsPerEpoch;
+    Integer validationSteps;
+    Integer steps;
+    Iterable<keras4j.utils.Batch> validationStream;
 
     static Settings of(Option... options) {
       Settings s = new Settings();
@@ -111,5 +115,37 @@ public final class Fit {
       throw new IllegalArgumentException("initial_epoch must be >= 0, received " + e);
     }
     return s -> s.initialEpoch = e;
+  }
+
+  /** Keras's {@code steps_per_epoch}: batches per epoch; the pass over the data continues across epochs. */
+  public static Option stepsPerEpoch(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("steps_per_epoch must be at least 1, received " + n);
+    }
+    return s -> s.stepsPerEpoch = n;
+  }
+
+  /** Keras's {@code validation_steps}: batches of validation data per epoch (from its start each time). */
+  public static Option validationSteps(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("validation_steps must be at least 1, received " + n);
+    }
+    return s -> s.validationSteps = n;
+  }
+
+  /** Keras's {@code steps} of {@code evaluate} and {@code predict}: how many batches to read. */
+  public static Option steps(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("steps must be at least 1, received " + n);
+    }
+    return s -> s.steps = n;
+  }
+
+  /** Keras's {@code validation_data=py_dataset} (or a generator): validation batches streamed each epoch. */
+  public static Option validationData(Iterable<keras4j.utils.Batch> data) {
+    if (data == null) {
+      throw new IllegalArgumentException("validationData needs a data set");
+    }
+    return s -> s.validationStream = data;
   }
 }

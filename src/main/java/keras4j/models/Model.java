@@ -53,6 +53,7 @@ public class Model extends Layer implements AutoCloseable, LayerGraph {
   private Loss loss;
   private List<String> metricNames = List.of();
   private TrainEngine engine;
+  private StreamEngine stream;
   private boolean stopTraining;
   private boolean inFit;
   private final List<GraphLoss> graphLosses = new ArrayList<>();
@@ -164,6 +165,7 @@ public class Model extends Layer implements AutoCloseable, LayerGraph {
       buildOnce(shapes);
     }
     engine = null;
+    stream = null;
   }
 
   private static void visit(KerasTensor t, Set<KerasTensor> inputSet, List<Node> order, Map<Layer, Integer> layerIndex,
@@ -724,7 +726,61 @@ public class Model extends Layer implements AutoCloseable, LayerGraph {
   public History fit(List<FloatNdArray> x, List<FloatNdArray> y, Fit.Option... options) {
     ensureBuiltFor(x);
     requireCompiled();
-    return engine().fit(x, y, Fit.Settings.of(options));
+    Fit.Settings s = Fit.Settings.of(options);
+    if (s.stepsPerEpoch != null || s.validationStream != null) {
+      return stream().fit(new BatchSource.Arrays(x, y, s.batchSize), validationSource(s), s);
+    }
+    return engine().fit(x, y, s);
+  }
+
+  /**
+   * Keras's {@code fit(py_dataset)} / {@code fit(generator)}: trains on batches read as it goes, never holding the
+   * data set in memory (a {@link keras4j.utils.PyDataset} such as {@link keras4j.utils.NpyDataset}, or any
+   * iterable of {@link keras4j.utils.Batch}); see {@link StreamEngine}.
+   */
+  public History fit(Iterable<keras4j.utils.Batch> data, Fit.Option... options) {
+    requireCompiled();
+    Fit.Settings s = Fit.Settings.of(options);
+    return stream().fit(BatchSource.of(data), validationSource(s), s);
+  }
+
+  /** Keras's {@code evaluate(py_dataset)}: loss and metrics by name. */
+  public Map<String, Double> evaluateMetrics(Iterable<keras4j.utils.Batch> data, Fit.Option... options) {
+    requireCompiled();
+    return stream().evaluate(BatchSource.of(data), Fit.Settings.of(options));
+  }
+
+  /** Keras's {@code evaluate(py_dataset)}: the loss. */
+  public double evaluate(Iterable<keras4j.utils.Batch> data, Fit.Option... options) {
+    return evaluateMetrics(data, options).get("loss");
+  }
+
+  /** Keras's {@code predict(py_dataset)} for a model with one output. */
+  public FloatNdArray predict(Iterable<keras4j.utils.Batch> data, Fit.Option... options) {
+    List<FloatNdArray> out = predictAll(data, options);
+    if (out.size() != 1) {
+      throw new IllegalStateException("Model " + name() + " has " + out.size() + " outputs; use predictAll");
+    }
+    return out.get(0);
+  }
+
+  /** Keras's {@code predict(py_dataset)} for several outputs. */
+  public List<FloatNdArray> predictAll(Iterable<keras4j.utils.Batch> data, Fit.Option... options) {
+    return stream().predict(BatchSource.of(data), Fit.Settings.of(options));
+  }
+
+  private StreamEngine stream() {
+    if (stream == null) {
+      stream = new StreamEngine(this);
+    }
+    return stream;
+  }
+
+  private static BatchSource validationSource(Fit.Settings s) {
+    if (s.validationStream != null) {
+      return BatchSource.of(s.validationStream);
+    }
+    return s.validationX == null ? null : new BatchSource.Arrays(s.validationX, s.validationY, s.batchSize);
   }
 
   /** Keras's {@code evaluate(x, y)}: the loss, computed in batches of 32 (or {@code batchSize(n)}). */

@@ -57,8 +57,8 @@ final class TrainEngine implements AutoCloseable {
     testFunctions.clear();
   }
 
-  /** A compiled step: feeds batch indices, fetches loss and metrics, optionally runs the updates. */
-  private static final class StepFunction {
+  /** A compiled step: feeds batch indices (or, for the streaming engine, batches), fetches loss and metrics. */
+  static final class StepFunction {
     Placeholder<TInt32> indices;
     List<Operand<TFloat32>> fetches = new ArrayList<>();
     List<String> names = new ArrayList<>();
@@ -67,7 +67,7 @@ final class TrainEngine implements AutoCloseable {
     int batchWeighted;
   }
 
-  private static final class PredictFunction {
+  static final class PredictFunction {
     List<Placeholder<TFloat32>> inputs = new ArrayList<>();
     List<Operand<TFloat32>> outputs;
   }
@@ -162,6 +162,12 @@ final class TrainEngine implements AutoCloseable {
     for (int o = 0; o < yShapes.size(); o++) {
       yb.add(batchOf(slots.get(plan[nx + o]), f.indices, yShapes.get(o)));
     }
+    return buildStep(f, xb, yb, yShapes, training);
+  }
+
+  /** The step's graph from batch tensors {@code xb} and targets {@code yb}, however they are fed. */
+  StepFunction buildStep(StepFunction f, List<Operand<TFloat32>> xb, List<Operand<TFloat32>> yb,
+      List<long[]> yShapes, boolean training) {
     Operand<TFloat32> total = null;
     List<Operand<TFloat32>> seedYs = new ArrayList<>();
     List<Operand<TFloat32>> seedDys = new ArrayList<>();
@@ -252,7 +258,7 @@ final class TrainEngine implements AutoCloseable {
     return f;
   }
 
-  private PredictFunction predictFunction() {
+  PredictFunction predictFunction() {
     if (predictFunction == null) {
       PredictFunction p = new PredictFunction();
       List<Operand<TFloat32>> in = new ArrayList<>();

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Keras's {@code keras.utils.Progbar} as tf.keras 2.x prints it:
  * {@code 235/235 [==============================] - 2s 6ms/step - loss: 0.3108 - val_loss: 0.2187}. On a console
- * (dynamic display) the line is redrawn with {@code \r}; otherwise only the final line of each run is printed.
+ * (dynamic display) the line is redrawn with {@code \r}; otherwise only the final line of each run is printed. A
+ * target of 0 or less is unknown ({@code target=None}): {@code 12/Unknown}.
  */
 public final class Progbar {
   private final int target;
@@ -49,16 +50,20 @@ public final class Progbar {
         return;
       }
       StringBuilder bar = new StringBuilder();
-      int digits = (int) Math.floor(Math.log10(target)) + 1;
-      bar.append(String.format(Locale.ROOT, "%" + digits + "d/%d [", current, target));
-      double prog = (double) current / target;
-      int progWidth = (int) (width * prog);
-      if (progWidth > 0) {
-        bar.append("=".repeat(progWidth - 1)).append(current < target ? ">" : "=");
+      if (target > 0) {
+        int digits = (int) Math.floor(Math.log10(target)) + 1;
+        bar.append(String.format(Locale.ROOT, "%" + digits + "d/%d [", current, target));
+        double prog = (double) current / target;
+        int progWidth = (int) (width * prog);
+        if (progWidth > 0) {
+          bar.append("=".repeat(progWidth - 1)).append(current < target ? ">" : "=");
+        }
+        bar.append(".".repeat(Math.max(0, width - progWidth))).append(']');
+      } else {
+        bar.append(String.format(Locale.ROOT, "%7d/Unknown", current));
       }
-      bar.append(".".repeat(Math.max(0, width - progWidth))).append(']');
       StringBuilder info = new StringBuilder();
-      if (!finalize && current < target) {
+      if (!finalize && target > 0 && current < target) {
         double eta = timePerUnit * (target - current);
         long e = (long) eta;
         String etaFormat = eta > 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", e / 3600, (e % 3600) / 60, e % 60)
@@ -84,7 +89,7 @@ public final class Progbar {
       }
       out.flush();
       lastUpdate = now;
-    } else if (verbose == 2 && finalize) {
+    } else if (verbose == 2 && finalize && target > 0) {
       int digits = (int) Math.floor(Math.log10(target)) + 1;
       StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%" + digits + "d/%d", current, target));
       double elapsed = (now - start) / 1e9;
