@@ -58,7 +58,7 @@ class ConvertCommandTest extends CommandTest {
     Path keras = CliFixtures.save(CliFixtures.denseAutoencoder(), dir.resolve("ae.keras"));
     run("convert", keras.toString()).failsWith(2, "expected 2 argument(s) IN OUT, received 1: ");
     run("convert", keras.toString(), dir.resolve("ae.onnx").toString())
-        .failsWith(2, "expected a name ending in .keras, .h5 or .json");
+        .failsWith(2, "expected a name ending in .keras, .h5, .weights.h5 or .json");
     run("convert", keras.toString(), keras.toString()).failsWith(2, "IN and OUT are the same file");
     run("convert", dir.resolve("none.h5").toString(), dir.resolve("x.keras").toString())
         .failsWith(1, "no such file: ");

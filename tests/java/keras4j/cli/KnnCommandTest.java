@@ -19,7 +19,7 @@ class KnnCommandTest extends CommandTest {
   @Test
   void help() {
     String out = run("knn", "--help").succeeds().out();
-    assertTrue(out.startsWith("Usage: keras4j knn [--dataset NAME] [--encoder MODEL] [--k K]"), out);
+    assertTrue(out.startsWith("Usage: keras4j knn [--dataset NAME] [--encoder MODEL [--layer NAME]] [--k K]"), out);
     assertTrue(out.contains("--limit-train <N>") && out.contains("--limit-test <N>"), out);
   }
 

@@ -3,7 +3,6 @@ package keras4j.cli;
 import static keras4j.cli.CliFixtures.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -94,6 +93,7 @@ class NotebookCommandTest {
 
   @Test
   void runsAPortByIdOrName() {
+    String dataDirBefore = System.getProperty(DatasetLoader.DIR_PROPERTY);
     Path out = dir.resolve("nb");
     CliFixtures.Run r = run(commands(true), "notebook", "1", "--epochs", "3", "--quick", "--verbose", "2", "--out",
         out.toString(), "--data-dir", dir.resolve("data").toString()).succeeds();
@@ -103,7 +103,7 @@ class NotebookCommandTest {
     assertTrue(o.quick());
     assertEquals(2, o.verbose());
     assertEquals(dir.resolve("data").toString(), dataDirDuringRun);
-    assertNull(System.getProperty(DatasetLoader.DIR_PROPERTY), "the data dir is restored after the run");
+    assertEquals(dataDirBefore, System.getProperty(DatasetLoader.DIR_PROPERTY), "the data dir is restored after the run");
     assertTrue(r.out().startsWith("Notebook 001 lab: Fake lab"), r.out());
     assertTrue(r.out().contains("fake port running 3 epochs"), "the port writes to the command's output");
     assertTrue(r.out().contains("  autoencoder: 50992 params, loss 0.1000, val_loss 0.0900, 2 epochs, 2.00 s/epoch"),

@@ -49,6 +49,66 @@ public final class Bench {
 
   private Bench() {}
 
+  /** A wrong command line: the caller exits with status 2 ({@code keras4j bench} does). */
+  public static final class UsageError extends IllegalArgumentException {
+    UsageError(String message) {
+      super(message);
+    }
+  }
+
+  static final String HELP = """
+      Usage: keras4j bench [options]
+
+      Trains the benchmark models with keras4j, with the same models written on TensorFlow Java's graph API
+      ("bare") and with PyTorch (bench/peer_pytorch.py, when python3 with torch is installed), all in this run,
+      and prints seconds per epoch (median of epochs 2..N), FLOPs and ratios.
+
+      Options:
+        --models M1,M2,M3,M4  Which models to train (default all): M1 simple AE 784-32-784, M2 deep AE,
+                              M3 seed 001 conv AE, M4 seed 004 conv AE 30/15
+        --epochs N            Epochs per model, at least 2; the first is a warm-up (default 4)
+        --samples N           Training images (default 60000)
+        --data mnist|synthetic  MNIST (default; falls back to synthetic when it cannot be loaded) or random images
+        --no-bare             Skip the bare TensorFlow Java peer
+        --no-peer             Skip the PyTorch peer
+        --skip-train          Skip the training table
+        --predict             Add predict throughput
+        --files               Add the time to open and build models from .h5 and .keras files
+        --knn                 Add k-nearest-neighbour timings
+        --memory              Add resident memory over repeated predict and fit calls
+        --all                 --predict --files --knn --memory
+        --profile M           Instead of the table, show where one model's training step spends its time
+        -h, --help            Show this help
+      Exit codes: 0 success, 1 failure, 2 wrong command line.
+      """;
+
+  private static String value(String[] args, int i) {
+    if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+      throw new UsageError(args[i] + " expects a value");
+    }
+    return args[i + 1];
+  }
+
+  private static int integer(String[] args, int i) {
+    String v = value(args, i);
+    try {
+      return Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      throw new UsageError(args[i] + " expects an integer, received '" + v + "'");
+    }
+  }
+
+  private static List<String> models(String v) {
+    List<String> known = SPECS.stream().map(Spec::name).toList();
+    List<String> chosen = Arrays.asList(v.split(","));
+    for (String m : chosen) {
+      if (!known.contains(m)) {
+        throw new UsageError("--models expects names among " + known + ", received '" + m + "'");
+      }
+    }
+    return chosen;
+  }
+
   /** Runs the benchmark with command-line style arguments; returns a process exit code. */
   public static int run(String[] args, PrintStream out) {
     List<String> models = new ArrayList<>(List.of("M1", "M2", "M3", "M4"));
@@ -64,15 +124,26 @@ public final class Bench {
     boolean memory = false;
     String profile = null;
     for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
+      String a = args[i];
+      switch (a) {
         case "--profile" -> {
-          profile = args[++i];
+          profile = models(value(args, i++)).get(0);
           train = false;
         }
-        case "--models" -> models = Arrays.asList(args[++i].split(","));
-        case "--epochs" -> epochs = Integer.parseInt(args[++i]);
-        case "--samples" -> samples = Integer.parseInt(args[++i]);
-        case "--data" -> data = args[++i];
+        case "--models" -> models = models(value(args, i++));
+        case "--epochs" -> epochs = integer(args, i++);
+        case "--samples" -> {
+          samples = integer(args, i++);
+          if (samples < 1) {
+            throw new UsageError("--samples expects at least 1, received " + samples);
+          }
+        }
+        case "--data" -> {
+          data = value(args, i++);
+          if (!data.equals("mnist") && !data.equals("synthetic")) {
+            throw new UsageError("--data expects mnist or synthetic, received '" + data + "'");
+          }
+        }
         case "--no-bare" -> bare = false;
         case "--no-peer" -> peer = false;
         case "--skip-train" -> train = false;
@@ -87,15 +158,15 @@ public final class Bench {
           memory = true;
         }
         case "--help", "-h" -> {
-          out.println("usage: keras4j bench [--models M1,M2,M3,M4] [--epochs 4] [--samples 60000] "
-              + "[--data mnist|synthetic] [--no-bare] [--no-peer] [--skip-train] [--predict] [--files] [--knn] [--memory] [--all] [--profile M4]");
+          out.print(HELP);
+          out.flush();
           return 0;
         }
-        default -> throw new IllegalArgumentException("Unknown bench option '" + args[i] + "'; see keras4j bench --help");
+        default -> throw new UsageError("unknown option '" + a + "'");
       }
     }
     if (epochs < 2) {
-      throw new IllegalArgumentException("--epochs must be at least 2 (the first epoch is a warm-up), received " + epochs);
+      throw new UsageError("--epochs must be at least 2 (the first epoch is a warm-up), received " + epochs);
     }
     Data d = Data.load(data, samples, out);
     out.printf(Locale.ROOT, "keras4j bench: %d samples (%s), %d epochs (median of epochs 2-%d), %d cores%n", d.n, d.source,

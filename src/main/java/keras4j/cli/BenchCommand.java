@@ -50,6 +50,10 @@ final class BenchCommand implements Command {
 
   @Override
   public int run(Invocation call) {
-    return bench.applyAsInt(call.rawArgs().toArray(String[]::new), call.out());
+    try {
+      return bench.applyAsInt(call.rawArgs().toArray(String[]::new), call.out());
+    } catch (Bench.UsageError e) {
+      throw new UsageException(e.getMessage());
+    }
   }
 }

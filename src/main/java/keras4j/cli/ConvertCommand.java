@@ -19,20 +19,22 @@ final class ConvertCommand implements Command {
 
   @Override
   public String usage() {
-    return "convert IN OUT [--keras2]";
+    return "convert IN OUT [--keras2] [--config CONFIG.json]";
   }
 
   @Override
   public String description() {
-    return "Loads IN (.keras, .h5 or .json) and saves it as OUT; the extension of OUT chooses the format: .keras "
-        + "(Keras 3 archive), .h5 (legacy HDF5 full model) or .json (model.to_json(), no weights). A .json IN has "
-        + "no weights: OUT gets freshly initialised ones.";
+    return "Loads IN (.keras, .h5 or .json; a weights file, .weights.h5 or a save_weights .h5, with --config) and "
+        + "saves it as OUT; the extension of OUT chooses the format: .keras (Keras 3 archive), .weights.h5 (Keras 3 "
+        + "weights, model.save_weights), .h5 (legacy HDF5 full model) or .json (model.to_json(), no weights). A .json "
+        + "IN has no weights: OUT gets freshly initialised ones.";
   }
 
   @Override
   public Options options() {
     return new Options().addOption(Opt.flag("keras2", "Write a .json config in tf.keras 2.x's dialect instead of "
-        + "Keras 3's"));
+        + "Keras 3's"))
+        .addOption(Opt.value("config", "CONFIG.json", "The model's .json config, when IN holds only weights"));
   }
 
   @Override
@@ -44,7 +46,7 @@ final class ConvertCommand implements Command {
     if (in.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
       throw new UsageException("IN and OUT are the same file: " + in);
     }
-    try (Model model = ModelFiles.load(in)) {
+    try (Model model = ModelFiles.load(in, call.path("config"))) {
       if (ModelFiles.isJson(in) && !ModelFiles.isJson(out)) {
         call.err().println("note: " + in + " is a config without weights; " + out + " holds freshly initialised "
             + "weights");

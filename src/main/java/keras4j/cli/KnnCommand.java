@@ -26,14 +26,16 @@ final class KnnCommand implements Command {
 
   @Override
   public String usage() {
-    return "knn [--dataset NAME] [--encoder MODEL] [--k K] [--limit-train N] [--limit-test N]";
+    return "knn [--dataset NAME] [--encoder MODEL [--layer NAME]] [--k K] [--limit-train N] [--limit-test N]";
   }
 
   @Override
   public String description() {
     return "Classifies the test images by majority vote of their K nearest training images (Euclidean distance, "
         + "as scikit-learn's KNeighborsClassifier), on pixels scaled to [0, 1] or, with --encoder, on the "
-        + "encoder's outputs; prints the accuracy and the time of each step.";
+        + "encoder's outputs, or with --layer the outputs of one of its layers (the code layer of a whole "
+        + "autoencoder file); prints the accuracy and the time of each step. A .json config has no weights and "
+        + "runs only with --random-weights.";
   }
 
   @Override
@@ -45,7 +47,10 @@ final class KnnCommand implements Command {
             + "(default: raw pixels)"))
         .addOption(Opt.value("k", "K", "Number of neighbours (default 7)"))
         .addOption(Opt.value("limit-train", "N", "Only the first N training images"))
-        .addOption(Opt.value("limit-test", "N", "Only the first N test images"));
+        .addOption(Opt.value("limit-test", "N", "Only the first N test images"))
+        .addOption(ModelFiles.layerOption("With --encoder: the features are this layer's outputs (e.g. the code "
+            + "layer of a whole autoencoder) instead of the model's"))
+        .addOption(ModelFiles.randomWeightsOption());
   }
 
   @Override
@@ -56,8 +61,15 @@ final class KnnCommand implements Command {
     Integer limitTest = call.integer("limit-test", null, 1);
     Path encoderFile = call.path("encoder");
     PrintStream out = call.out();
-    Model encoder = encoderFile == null ? null : ModelFiles.load(encoderFile);
+    String layer = call.string("layer", null);
+    if (layer != null && encoderFile == null) {
+      throw new UsageException("--layer needs --encoder: it names a layer of the encoder's model");
+    }
+    Model loaded = encoderFile == null ? null : ModelFiles.loadForOutputs(call, encoderFile);
+    Model sub = null;
     try {
+      sub = loaded == null || layer == null ? null : ModelFiles.upTo(loaded, layer, encoderFile);
+      Model encoder = sub != null ? sub : loaded;
       if (encoder != null) {
         Images.singleInputShape(encoder);
       }
@@ -78,7 +90,7 @@ final class KnnCommand implements Command {
       out.println(encoder == null
           ? "Features: raw pixels, " + d + " per image"
           : String.format(Locale.ROOT, "Features: %s outputs, %d per image (encoded in %.2f s)",
-              encoderFile.getFileName(), d, encodeSeconds));
+              (layer == null ? "" : "layer " + layer + " of ") + encoderFile.getFileName(), d, encodeSeconds));
       out.println("k=" + k + ", " + yTrain.length + " training and " + yTest.length + " test images of "
           + DatasetArgument.name(call));
       try (KNeighborsClassifier knn = new KNeighborsClassifier(k)) {
@@ -92,8 +104,11 @@ final class KnnCommand implements Command {
         out.println(String.format(Locale.ROOT, "Time: fit %.2f s, predict %.2f s", fitSeconds, predictSeconds));
       }
     } finally {
-      if (encoder != null) {
-        encoder.close();
+      if (sub != null) {
+        sub.close();
+      }
+      if (loaded != null) {
+        loaded.close();
       }
     }
     return Main.OK;

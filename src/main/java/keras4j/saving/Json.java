@@ -23,7 +23,7 @@ public final class Json {
       }
       return (Map<String, Object>) o;
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("Invalid JSON in " + source + ": " + e.getOriginalMessage(), e);
+      throw invalid(source, e);
     }
   }
 
@@ -32,8 +32,20 @@ public final class Json {
     try {
       return MAPPER.readValue(json, Object.class);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("Invalid JSON in " + source + ": " + e.getOriginalMessage(), e);
+      throw invalid(source, e);
     }
+  }
+
+  private static final java.util.regex.Pattern JACKSON_SOURCE =
+      java.util.regex.Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
+
+  /** Jackson's message without its "[Source: REDACTED ...]" location text, with the line and column instead. */
+  static IllegalArgumentException invalid(String source, JsonProcessingException e) {
+    String m = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+    m = JACKSON_SOURCE.matcher(m).replaceAll("line $1, column $2");
+    String at = e.getLocation() == null || e.getLocation().getLineNr() < 0 ? ""
+        : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+    return new IllegalArgumentException("Invalid JSON in " + source + at + ": " + m, e);
   }
 
   private static String kind(Object o) {

@@ -118,9 +118,14 @@ public final class SavingApi {
 
   /** {@code model_from_json}: either dialect; the Keras version recorded in the JSON decides hard_sigmoid. */
   public static Model fromJson(String json) {
-    Map<String, Object> root = Json.parseObject(json, "the JSON config");
+    return fromJson(json, "the JSON config");
+  }
+
+  /** {@code model_from_json}, naming {@code source} (e.g. the file the JSON came from) in errors. */
+  public static Model fromJson(String json, String source) {
+    Map<String, Object> root = Json.parseObject(json, source);
     String version = root.get("keras_version") instanceof String s ? s : null;
-    return new ModelConfigReader("the JSON config",
+    return new ModelConfigReader(source,
         version == null ? Backend.compatibility() : keras4j.backend.Compatibility.ofVersion(version)).read(root);
   }
 }
