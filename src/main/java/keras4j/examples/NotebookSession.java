@@ -133,7 +133,8 @@ final class NotebookSession {
     } else {
       note("%s: fit for %d epoch(s)%s", run, n, notebookVerbose == 0 ? " (verbose=0, as in the notebook)" : "");
     }
-    History history = model.fit(x, y, all.toArray(Fit.Option[]::new));
+    History history = y == null ? model.fit(x, all.toArray(Fit.Option[]::new))
+        : model.fit(x, y, all.toArray(Fit.Option[]::new));
     List<Double> loss = history.history().getOrDefault("loss", List.of());
     List<Double> valLoss = history.history().getOrDefault("val_loss", List.of());
     result.run(run, new NotebookResult.ModelRun(model.countParams(), loss, valLoss, timer.seconds()));

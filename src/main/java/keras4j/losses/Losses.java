@@ -40,6 +40,13 @@ public final class Losses {
     return fn;
   }
 
+  /** Keras's function {@code keras.losses.binary_crossentropy(y_true, y_pred)}: per-sample values (mean over the last axis). */
+  public static org.tensorflow.Operand<org.tensorflow.types.TFloat32> binaryCrossentropy(org.tensorflow.op.Ops tf,
+      org.tensorflow.Operand<org.tensorflow.types.TFloat32> yTrue,
+      org.tensorflow.Operand<org.tensorflow.types.TFloat32> yPred) {
+    return new BinaryCrossentropy().call(tf, yTrue, yPred);
+  }
+
   /** A loss function as {@code compile} takes it: its registered name if it has one. */
   public static synchronized Loss wrap(LossFunction fn) {
     return new LossFunctionWrapper(fn, NAMES.get(fn));

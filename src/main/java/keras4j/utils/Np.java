@@ -107,4 +107,31 @@ public final class Np {
     FloatDataBuffer b = DataBuffers.of(values, false, false);
     return NdArrays.wrap(Shape.of(shape), b);
   }
+
+  /** numpy's {@code np.concatenate([a, b, ...], axis=0)}. */
+  public static FloatNdArray concatenate(FloatNdArray... arrays) {
+    if (arrays.length == 0) {
+      throw new IllegalArgumentException("concatenate needs at least one array");
+    }
+    long[] shape = arrays[0].shape().asArray();
+    long rows = 0;
+    for (FloatNdArray a : arrays) {
+      long[] s = a.shape().asArray();
+      s[0] = shape[0];
+      if (!java.util.Arrays.equals(s, shape)) {
+        throw new IllegalArgumentException("concatenate: all arrays must have the same shape after the first axis, "
+            + "received " + arrays[0].shape() + " and " + a.shape());
+      }
+      rows += a.shape().size(0);
+    }
+    shape[0] = rows;
+    float[] out = new float[Math.toIntExact(org.tensorflow.ndarray.Shape.of(shape).size())];
+    int at = 0;
+    for (FloatNdArray a : arrays) {
+      float[] v = toFloatArray(a);
+      System.arraycopy(v, 0, out, at, v.length);
+      at += v.length;
+    }
+    return array(out, shape);
+  }
 }
