@@ -41,6 +41,7 @@ public final class Context implements AutoCloseable {
   private boolean closed;
 
   private Context(long seed) {
+    FusedLstm.register();
     RandomGradients.register();
     this.graph = new Graph();
     this.tf = Ops.create(graph);

@@ -26,6 +26,10 @@ public final class Initializers {
     BY_CLASS.put("TruncatedNormal", c -> new TruncatedNormal(num(c, "mean", 0), num(c, "stddev", 0.05), seed(c)));
     BY_CLASS.put("VarianceScaling", c -> new VarianceScaling(num(c, "scale", 1.0),
         str(c, "mode", "fan_in"), str(c, "distribution", "truncated_normal"), seed(c)));
+    // recurrent layers
+    BY_CLASS.put("Orthogonal", c -> new Orthogonal(num(c, "gain", 1.0), seed(c)));
+    ALIASES.put("orthogonal", "Orthogonal");
+    ALIASES.put("OrthogonalInitializer", "Orthogonal");
     ALIASES.put("glorot_uniform", "GlorotUniform");
     ALIASES.put("glorot_normal", "GlorotNormal");
     ALIASES.put("he_normal", "HeNormal");

@@ -18,6 +18,7 @@ import keras4j.regularizers.Regularizers;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.op.Ops;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -214,6 +215,45 @@ public abstract class Layer {
     return List.of(call(tf, inputs.get(0), training));
   }
 
+  /**
+   * Keras's {@code layer.call(inputs, mask=..., training=...)} for layers that read masks (recurrent layers,
+   * wrappers): {@code masks} holds one boolean {@code [batch, time]} tensor or null per input. The default ignores
+   * the masks.
+   */
+  public List<Operand<TFloat32>> call(Ops tf, List<Operand<TFloat32>> inputs, List<Operand<TBool>> masks,
+      boolean training) {
+    return call(tf, inputs, training);
+  }
+
+  /** Keras's {@code supports_masking}: whether {@link #computeMask} passes the first input's mask on. */
+  public boolean supportsMasking() {
+    return false;
+  }
+
+  /**
+   * Keras's {@code compute_mask(inputs, previous_mask)}: one mask (or null) per output. The default passes the first
+   * input's mask to every output when {@link #supportsMasking()}, else gives none.
+   */
+  public List<Operand<TBool>> computeMask(Ops tf, List<Operand<TFloat32>> inputs, List<Operand<TBool>> masks,
+      int outputs) {
+    Operand<TBool> m = supportsMasking() && masks != null && !masks.isEmpty() ? masks.get(0) : null;
+    return Collections.nCopies(outputs, m);
+  }
+
+  /**
+   * The sub-layers Keras tracks as attributes and saves as nested objects in {@code .weights.h5}
+   * ({@code cell} of an RNN, {@code layer} of a wrapper), by attribute name; their weights are theirs, not this
+   * layer's own.
+   */
+  public Map<String, Layer> trackedLayers() {
+    return Map.of();
+  }
+
+  /** True for layers that create a mask from their inputs ({@code Masking}, {@code Embedding(mask_zero=True)}). */
+  public boolean producesMask() {
+    return false;
+  }
+
   /** Computes the output of a single-input layer. */
   protected Operand<TFloat32> call(Ops tf, Operand<TFloat32> input, boolean training) {
     throw new UnsupportedOperationException(className() + " takes several inputs");
@@ -240,11 +280,12 @@ public abstract class Layer {
   // ---------------------------------------------------------------- losses, regularizers, constraints
 
   /**
-   * Runs {@link #call(Ops, List, boolean)} and records what Keras's {@code Layer.__call__} records: the activity
+   * Runs {@code call} (with the inputs' masks when any, else without) and records what Keras's {@code Layer.__call__} records: the activity
    * regularizer's penalty of each output, divided by the batch size (Keras 3).
    */
-  public final List<Operand<TFloat32>> callTracked(Ops tf, List<Operand<TFloat32>> inputs, boolean training) {
-    List<Operand<TFloat32>> out = call(tf, inputs, training);
+  public final List<Operand<TFloat32>> callTracked(Ops tf, List<Operand<TFloat32>> inputs, List<Operand<TBool>> masks,
+      boolean training) {
+    List<Operand<TFloat32>> out = masks == null ? call(tf, inputs, training) : call(tf, inputs, masks, training);
     if (activityRegularizer != null && LossScope.active()) {
       for (Operand<TFloat32> o : out) {
         Operand<TFloat32> loss = activityRegularizer.call(tf, o);

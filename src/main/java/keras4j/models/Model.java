@@ -31,6 +31,7 @@ import keras4j.utils.LayerUtils;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.op.Ops;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -353,16 +354,29 @@ public class Model extends Layer implements AutoCloseable, LayerGraph {
     for (int i = 0; i < inputs.size(); i++) {
       env.put(inputs.get(i), values.get(i));
     }
+    Map<KerasTensor, Operand<TBool>> maskEnv = new IdentityHashMap<>();
     for (Node node : nodes) {
       if (node.isInput()) {
         continue;
       }
       List<Operand<TFloat32>> in = new ArrayList<>();
+      List<Operand<TBool>> inMasks = new ArrayList<>();
       for (KerasTensor x : node.inputs()) {
         in.add(env.get(x));
+        inMasks.add(maskEnv.get(x));
       }
       Layer layer = node.layer();
-      List<Operand<TFloat32>> out = layer.callTracked(tf.withSubScope(Names.sanitize(layer.name())), in, training);
+      Ops scope = tf.withSubScope(Names.sanitize(layer.name()));
+      boolean masked = inMasks.stream().anyMatch(java.util.Objects::nonNull);
+      List<Operand<TFloat32>> out = layer.callTracked(scope, in, masked ? inMasks : null, training);
+      if (masked || layer.producesMask()) {
+        List<Operand<TBool>> outMasks = layer.computeMask(scope, in, inMasks, out.size());
+        for (int k = 0; k < out.size(); k++) {
+          if (outMasks.get(k) != null) {
+            maskEnv.put(node.outputs().get(k), outMasks.get(k));
+          }
+        }
+      }
       for (int k = 0; k < out.size(); k++) {
         env.put(node.outputs().get(k), out.get(k));
       }

@@ -32,7 +32,7 @@ final class Keras3Format {
   private Keras3Format() {}
 
   /** One plain layer's place in the file. */
-  record Slot(Layer layer, String path) {}
+  record Slot(Layer layer, String path, List<KerasVariable> vars) {}
 
   /** The plain layers of a model with their Keras 3 paths ({@code layers/functional/layers/dense/vars}). */
   static List<Slot> slots(Model model) {
@@ -64,8 +64,21 @@ final class Keras3Format {
         modelPaths.add(p);
         walk(nested, p + "/layers", out, modelPaths, visited);
       } else {
-        out.add(new Slot(l, p + "/vars"));
+        addSlots(l, p, out);
       }
+    }
+  }
+
+  /** A layer's own variables at {@code path/vars}, and its tracked sub-layers (an RNN's cell) below it. */
+  private static void addSlots(Layer l, String p, List<Slot> out) {
+    Map<String, Layer> children = l.trackedLayers();
+    if (children.isEmpty()) {
+      out.add(new Slot(l, p + "/vars", l.weights()));
+      return;
+    }
+    out.add(new Slot(l, p + "/vars", List.of()));
+    for (Map.Entry<String, Layer> e : children.entrySet()) {
+      addSlots(e.getValue(), p + "/" + e.getKey(), out);
     }
   }
 
@@ -85,7 +98,7 @@ final class Keras3Format {
     List<Slot> slots = slots(model);
     List<KerasVariable> vars = new ArrayList<>();
     for (Slot s : slots) {
-      vars.addAll(s.layer().weights());
+      vars.addAll(s.vars());
     }
     List<FloatNdArray> values = LegacyH5Format.read(vars);
     Optimizer opt = model.optimizer();
@@ -103,7 +116,7 @@ final class Keras3Format {
       int k = 0;
       for (Slot s : slots) {
         WritableGroup g = group(groups, s.path());
-        int n = s.layer().weights().size();
+        int n = s.vars().size();
         for (int i = 0; i < n; i++) {
           Hdf5.putFloats(g, Integer.toString(i), values.get(k++));
         }
@@ -148,7 +161,7 @@ final class Keras3Format {
     List<KerasVariable> targets = new ArrayList<>();
     List<FloatNdArray> values = new ArrayList<>();
     for (Slot s : slots(model)) {
-      List<KerasVariable> ws = s.layer().weights();
+      List<KerasVariable> ws = s.vars();
       Node node = find(f, s.path());
       List<FloatNdArray> saved = new ArrayList<>();
       if (node instanceof Group g) {

@@ -101,6 +101,42 @@ public final class LayerRegistry {
     FACTORIES.put("UpSampling1D", keras4j.layers.UpSampling1D::fromConfig);
     FACTORIES.put("Cropping1D", keras4j.layers.Cropping1D::fromConfig);
     FACTORIES.put("ZeroPadding1D", keras4j.layers.ZeroPadding1D::fromConfig);
+    // sequence models: recurrent layers and cells, wrappers, RepeatVector, Embedding, Masking
+    FACTORIES.put("LSTM", keras4j.layers.LSTM::fromConfig);
+    FACTORIES.put("GRU", keras4j.layers.GRU::fromConfig);
+    FACTORIES.put("SimpleRNN", keras4j.layers.SimpleRNN::fromConfig);
+    FACTORIES.put("LSTMCell", keras4j.layers.LSTMCell::fromConfig);
+    FACTORIES.put("GRUCell", keras4j.layers.GRUCell::fromConfig);
+    FACTORIES.put("SimpleRNNCell", keras4j.layers.SimpleRNNCell::fromConfig);
+    FACTORIES.put("RNN", c -> keras4j.layers.RNN.fromConfig(c, e -> nested(e, c)));
+    FACTORIES.put("RepeatVector", keras4j.layers.RepeatVector::fromConfig);
+    FACTORIES.put("Embedding", keras4j.layers.Embedding::fromConfig);
+    FACTORIES.put("Masking", keras4j.layers.Masking::fromConfig);
+    FACTORIES.put("TimeDistributed", c -> keras4j.layers.TimeDistributed.fromConfig(c, e -> nested(e, c)));
+    FACTORIES.put("Bidirectional", c -> keras4j.layers.Bidirectional.fromConfig(c, e -> nested(e, c)));
+  }
+
+  /** A layer nested in another's config ({@code {"class_name", "config"}}: an RNN's cell, a wrapper's layer). */
+  static Layer nested(Object entry, LayerConfig parent) {
+    if (!(entry instanceof Map<?, ?> m) || !(m.get("class_name") instanceof String cls)
+        || !(m.get("config") instanceof Map<?, ?> cfgMap)) {
+      throw new IllegalArgumentException("Layer '" + parent.layerName() + "' (" + parent.className()
+          + "): expected a nested layer {class_name, config}, received " + entry);
+    }
+    Function<LayerConfig, ? extends Layer> f = FACTORIES.get(cls);
+    if (f == null) {
+      throw new IllegalArgumentException("Layer '" + parent.layerName() + "' (" + parent.className()
+          + ") wraps an unknown layer class '" + cls + "'. Supported layers: " + String.join(", ", supported()));
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> cfg = (Map<String, Object>) cfgMap;
+    LayerConfig lc = new LayerConfig(cls, cfg, parent.compatibility());
+    Layer layer = f.apply(lc);
+    if (cfg.get("name") instanceof String n && !n.isBlank()) {
+      layer.name(n);
+    }
+    layer.trainable(lc.getBool("trainable", true));
+    return layer;
   }
 
   private LayerRegistry() {}

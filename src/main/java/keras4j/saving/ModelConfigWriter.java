@@ -227,6 +227,7 @@ final class ModelConfigWriter {
   /** A layer's own config in this dialect. */
   Map<String, Object> layerConfig(Layer l) {
     Map<String, Object> c = l.getConfig();
+    c.replaceAll((k, v) -> v instanceof Layer nested ? layerEntry(nested, null) : v);
     if (dialect == Dialect.KERAS_2) {
       return c;
     }
