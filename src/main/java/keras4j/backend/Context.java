@@ -43,7 +43,7 @@ public final class Context implements AutoCloseable {
   private Context(long seed) {
     RandomGradients.register();
     this.graph = new Graph();
-    this.tf = Ops.create(graph);
+    this.tf = Ops.create(new GraphNames(graph));
     this.random = new Random(seed);
   }
 
@@ -320,6 +320,10 @@ public final class Context implements AutoCloseable {
       }
       if (inter != null) {
         b.setInterOpParallelismThreads(inter);
+      }
+      if ("false".equals(System.getProperty("keras4j.grappler"))) {
+        b.setGraphOptions(org.tensorflow.proto.GraphOptions.newBuilder().setRewriteOptions(
+            org.tensorflow.proto.RewriterConfig.newBuilder().setDisableMetaOptimizer(true)));
       }
       return b.build();
     }
