@@ -44,7 +44,7 @@ public final class Context implements AutoCloseable {
     FusedLstm.register();
     RandomGradients.register();
     this.graph = new Graph();
-    this.tf = Ops.create(graph);
+    this.tf = Ops.create(new GraphNames(graph));
     this.random = new Random(seed);
   }
 
@@ -321,6 +321,10 @@ public final class Context implements AutoCloseable {
       }
       if (inter != null) {
         b.setInterOpParallelismThreads(inter);
+      }
+      if ("false".equals(System.getProperty("keras4j.grappler"))) {
+        b.setGraphOptions(org.tensorflow.proto.GraphOptions.newBuilder().setRewriteOptions(
+            org.tensorflow.proto.RewriterConfig.newBuilder().setDisableMetaOptimizer(true)));
       }
       return b.build();
     }

@@ -38,8 +38,10 @@ public class Sequential extends Model {
     return this;
   }
 
+  /** Keras's {@code Sequential(layers=[...])}: the graph is mapped once, after the last layer (Keras's rebuild=False). */
   public Sequential(List<Layer> layers) {
-    layers.forEach(this::add);
+    layers.forEach(l -> add(l, false));
+    rebuild();
   }
 
   @Override
@@ -54,6 +56,11 @@ public class Sequential extends Model {
 
   /** Keras's {@code model.add(layer)}. */
   public Sequential add(Layer layer) {
+    return add(layer, true);
+  }
+
+  /** Keras's {@code model.add(layer, rebuild=...)}: without rebuild the graph is mapped by a later add or build. */
+  private Sequential add(Layer layer, boolean rebuild) {
     if (layer == null) {
       throw new IllegalArgumentException("Sequential.add received null instead of a layer");
     }
@@ -78,11 +85,19 @@ public class Sequential extends Model {
       KerasTensor next = layer.apply(output);
       stack.add(layer);
       output = next;
-      initNetwork(List.of(inputLayer.output()), List.of(output));
+      if (rebuild) {
+        rebuild();
+      }
     } else {
       stack.add(layer);
     }
     return this;
+  }
+
+  private void rebuild() {
+    if (output != null && inputLayer != null && !stack.isEmpty()) {
+      initNetwork(List.of(inputLayer.output()), List.of(output));
+    }
   }
 
   private static InputLayer newInputLayer(long[] batchShape, String firstLayerName) {
@@ -145,8 +160,9 @@ public class Sequential extends Model {
     stack.clear();
     output = inputLayer.output();
     for (Layer l : rest) {
-      add(l);
+      add(l, false);
     }
+    rebuild();
   }
 
   void requireBuilt() {

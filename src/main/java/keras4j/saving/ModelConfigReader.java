@@ -171,16 +171,17 @@ final class ModelConfigReader {
     } else {
       throw bad("Sequential model " + name + " has no layers list");
     }
-    Sequential model = new Sequential();
-    if (name != null) {
-      model.name(name);
-    }
+    List<Layer> stack = new ArrayList<>();
     for (Object o : layers) {
       Map<String, Object> entry = asMap(o);
       if (entry == null) {
         throw bad("Sequential model " + name + " lists a layer that is not an object: " + o);
       }
-      model.add(readLayer(entry, entry.get("name") instanceof String s ? s : null));
+      stack.add(readLayer(entry, entry.get("name") instanceof String s ? s : null));
+    }
+    Sequential model = new Sequential(stack);
+    if (name != null) {
+      model.name(name);
     }
     if (cfg != null && cfg.get("build_input_shape") instanceof List<?> && model.hiddenInputLayer() == null
         && !model.layers().isEmpty()) {
