@@ -1,4 +1,4 @@
-package keras4j.utils;
+package keras4j.plot;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
