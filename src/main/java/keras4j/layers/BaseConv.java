@@ -17,19 +17,32 @@ import org.tensorflow.types.TFloat32;
  * data format, dilation, activation, bias and initializers.
  */
 public abstract class BaseConv<T extends BaseConv<T>> extends BaseLayer<T> {
+  /** Keras's {@code filters}. */
   protected final int filters;
+  /** Keras's {@code kernel_size} (height, width). */
   protected final int[] kernelSize;
+  /** Keras's {@code strides} (height, width). */
   protected int[] strides = {1, 1};
+  /** Keras's {@code padding}. */
   protected Padding padding = Padding.VALID;
+  /** Keras's {@code data_format}. */
   protected DataFormat dataFormat = DataFormat.CHANNELS_LAST;
+  /** Keras's {@code dilation_rate} (height, width). */
   protected int[] dilationRate = {1, 1};
+  /** Keras's {@code activation}. */
   protected ActivationFunction activation = Activations.get("linear");
+  /** Keras's {@code use_bias}. */
   protected boolean useBias = true;
+  /** Keras's {@code kernel_initializer}. */
   protected Initializer kernelInitializer = Initializers.get("glorot_uniform");
+  /** Keras's {@code bias_initializer}. */
   protected Initializer biasInitializer = Initializers.get("zeros");
+  /** Keras's {@code layer.kernel}, created by {@code build}. */
   protected KerasVariable kernel;
+  /** Keras's {@code layer.bias}, created by {@code build} when {@code use_bias}. */
   protected KerasVariable bias;
 
+  /** A convolution with Keras's {@code filters} and {@code kernel_size=(h, w)}. */
   protected BaseConv(int filters, int kernelHeight, int kernelWidth) {
     if (filters <= 0) {
       throw new IllegalArgumentException("Invalid value for argument `filters`. Expected a strictly positive value. Received filters="
@@ -53,6 +66,7 @@ public abstract class BaseConv<T extends BaseConv<T>> extends BaseLayer<T> {
     }
   }
 
+  /** Keras's {@code strides=(h, w)}. */
   public T strides(int h, int w) {
     checkNotBuilt();
     positive("strides", h, w);
@@ -61,22 +75,26 @@ public abstract class BaseConv<T extends BaseConv<T>> extends BaseLayer<T> {
     return self();
   }
 
+  /** Keras's {@code strides=s}. */
   public T strides(int s) {
     return strides(s, s);
   }
 
+  /** Keras's {@code padding='valid'|'same'}. */
   public T padding(String p) {
     checkNotBuilt();
     this.padding = Padding.of(p);
     return self();
   }
 
+  /** Keras's {@code data_format='channels_last'|'channels_first'}. */
   public T dataFormat(String f) {
     checkNotBuilt();
     this.dataFormat = DataFormat.of(f);
     return self();
   }
 
+  /** Keras's {@code dilation_rate=(h, w)}. */
   public T dilationRate(int h, int w) {
     checkNotBuilt();
     positive("dilation_rate", h, w);
@@ -85,6 +103,7 @@ public abstract class BaseConv<T extends BaseConv<T>> extends BaseLayer<T> {
     return self();
   }
 
+  /** Keras's {@code dilation_rate=d}. */
   public T dilationRate(int d) {
     return dilationRate(d, d);
   }
@@ -96,36 +115,43 @@ public abstract class BaseConv<T extends BaseConv<T>> extends BaseLayer<T> {
     }
   }
 
+  /** Keras's {@code activation='name'}. */
   public T activation(String name) {
     return activation(Activations.get(name));
   }
 
+  /** Keras's {@code activation=fn}. */
   public T activation(ActivationFunction fn) {
     checkNotBuilt();
     this.activation = fn;
     return self();
   }
 
+  /** Keras's {@code use_bias}. */
   public T useBias(boolean b) {
     checkNotBuilt();
     this.useBias = b;
     return self();
   }
 
+  /** Keras's {@code kernel_initializer='name'}. */
   public T kernelInitializer(String name) {
     return kernelInitializer(Initializers.get(name));
   }
 
+  /** Keras's {@code kernel_initializer=initializer}. */
   public T kernelInitializer(Initializer init) {
     checkNotBuilt();
     this.kernelInitializer = init;
     return self();
   }
 
+  /** Keras's {@code bias_initializer='name'}. */
   public T biasInitializer(String name) {
     return biasInitializer(Initializers.get(name));
   }
 
+  /** Keras's {@code bias_initializer=initializer}. */
   public T biasInitializer(Initializer init) {
     checkNotBuilt();
     this.biasInitializer = init;
@@ -178,6 +204,7 @@ public abstract class BaseConv<T extends BaseConv<T>> extends BaseLayer<T> {
     return dataFormat.fromChannelsLast(tf, y);
   }
 
+  /** A (1, h, w, 1) list for TensorFlow's NHWC attributes (strides, dilations). */
   protected List<Long> nhwc(int[] hw) {
     return List.of(1L, (long) hw[0], (long) hw[1], 1L);
   }

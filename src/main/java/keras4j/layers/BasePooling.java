@@ -8,11 +8,16 @@ import org.tensorflow.types.TFloat32;
 
 /** The shared part of Keras's 2-D pooling layers: pool size, strides (default: the pool size), padding, format. */
 public abstract class BasePooling<T extends BasePooling<T>> extends BaseLayer<T> {
+  /** Keras's {@code pool_size} (height, width). */
   protected final int[] poolSize;
+  /** Keras's {@code strides}; null means the pool size, as in Keras. */
   protected int[] strides;
+  /** Keras's {@code padding}. */
   protected Padding padding = Padding.VALID;
+  /** Keras's {@code data_format}. */
   protected DataFormat dataFormat = DataFormat.CHANNELS_LAST;
 
+  /** A pooling layer with Keras's {@code pool_size=(h, w)}. */
   protected BasePooling(int poolHeight, int poolWidth) {
     if (poolHeight <= 0 || poolWidth <= 0) {
       throw new IllegalArgumentException("The `pool_size` argument must be a tuple of 2 positive integers. Received: ("
@@ -27,6 +32,7 @@ public abstract class BasePooling<T extends BasePooling<T>> extends BaseLayer<T>
     return (T) this;
   }
 
+  /** Keras's {@code strides=(h, w)}. */
   public T strides(int h, int w) {
     checkNotBuilt();
     if (h <= 0 || w <= 0) {
@@ -37,22 +43,26 @@ public abstract class BasePooling<T extends BasePooling<T>> extends BaseLayer<T>
     return self();
   }
 
+  /** Keras's {@code strides=s}. */
   public T strides(int s) {
     return strides(s, s);
   }
 
+  /** Keras's {@code padding='valid'|'same'}. */
   public T padding(String p) {
     checkNotBuilt();
     this.padding = Padding.of(p);
     return self();
   }
 
+  /** Keras's {@code data_format='channels_last'|'channels_first'}. */
   public T dataFormat(String f) {
     checkNotBuilt();
     this.dataFormat = DataFormat.of(f);
     return self();
   }
 
+  /** The strides in use: the pool size when none were given. */
   protected int[] effectiveStrides() {
     return strides != null ? strides : poolSize;
   }

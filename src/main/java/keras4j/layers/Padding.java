@@ -2,7 +2,10 @@ package keras4j.layers;
 
 /** Keras's {@code padding} option of convolution and pooling layers. */
 public enum Padding {
-  VALID, SAME;
+  /** Keras's {@code padding='valid'}: no padding. */
+  VALID,
+  /** Keras's {@code padding='same'}: output size input / stride, rounded up. */
+  SAME;
 
   /** Parses Keras's option string ("valid", "same"), case-insensitively as Keras does. */
   public static Padding of(String s) {
@@ -21,6 +24,7 @@ public enum Padding {
     return name();
   }
 
+  /** Keras's spelling ({@code valid}, {@code same}). */
   public String keras() {
     return name().toLowerCase();
   }

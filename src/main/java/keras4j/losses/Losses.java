@@ -25,6 +25,7 @@ public final class Losses {
 
   private Losses() {}
 
+  /** Keras's {@code keras.losses.get(name)}. */
   public static Loss get(String name) {
     Supplier<Loss> s = name == null ? null : BY_NAME.get(name);
     if (s == null) {

@@ -22,6 +22,7 @@ public class Sequential extends Model {
   private InputLayer inputLayer;
   private KerasTensor output;
 
+  /** Keras's {@code Sequential()}. */
   public Sequential() {}
 
   /** Keras's {@code Sequential(name=...)}. */
@@ -38,6 +39,7 @@ public class Sequential extends Model {
     return this;
   }
 
+  /** Keras's {@code Sequential(layers)}. */
   public Sequential(List<Layer> layers) {
     layers.forEach(this::add);
   }
