@@ -9,5 +9,6 @@ public interface ActivationFunction {
   /** The Keras name written to configs ("relu"). */
   String kerasName();
 
+  /** Applies the activation to {@code x} with the graph's ops, as Keras's {@code activation(x)}. */
   Operand<TFloat32> apply(Ops tf, Operand<TFloat32> x);
 }

@@ -65,6 +65,7 @@ public final class Activations {
     return f;
   }
 
+  /** The activation names {@code keras.activations.get} accepts here. */
   public static java.util.Set<String> knownNames() {
     Map<String, Boolean> names = new TreeMap<>();
     for (BuiltinActivation b : BuiltinActivation.values()) {

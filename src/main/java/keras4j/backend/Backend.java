@@ -21,6 +21,7 @@ public final class Backend {
     return 1e-7f;
   }
 
+  /** The Keras generation whose defaults apply ({@link Compatibility#KERAS_3} unless set). */
   public static Compatibility compatibility() {
     return compatibility;
   }
@@ -30,6 +31,7 @@ public final class Backend {
     compatibility = c;
   }
 
+  /** The current backend context (graph and session), created on first use; {@code clear_session()} replaces it. */
   public static Context context() {
     return Context.current();
   }

@@ -15,8 +15,11 @@ package keras4j.backend;
  * </table>
  */
 public enum Compatibility {
+  /** Keras 3 (the default). */
   KERAS_3(0, 0.001f, false),
+  /** tf.keras 2.x ({@code tf.keras} of TensorFlow 2.0 to 2.15). */
   TF_KERAS_2(0, 0.001f, true),
+  /** Standalone Keras 2.x ({@code import keras} before Keras 3). */
   KERAS_2(1, 1.0f, true);
 
   private final int nameOffset;
@@ -33,10 +36,12 @@ public enum Compatibility {
     return nameOffset;
   }
 
+  /** {@code Adadelta}'s default learning rate in this generation. */
   public float adadeltaLearningRate() {
     return adadeltaLearningRate;
   }
 
+  /** Whether {@code hard_sigmoid} is Keras 2's {@code clip(0.2 x + 0.5, 0, 1)}. */
   public boolean keras2HardSigmoid() {
     return keras2HardSigmoid;
   }

@@ -71,16 +71,19 @@ public final class Context implements AutoCloseable {
     }
   }
 
+  /** The TensorFlow graph of this context. */
   public Graph graph() {
     checkOpen();
     return graph;
   }
 
+  /** The ops that build into this context's graph. */
   public Ops ops() {
     checkOpen();
     return tf;
   }
 
+  /** Whether this context's graph and session were released ({@code clear_session}). */
   public boolean isClosed() {
     return closed;
   }

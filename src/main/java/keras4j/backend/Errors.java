@@ -10,6 +10,7 @@ public final class Errors {
     return e.getClass().getPackageName().equals("org.tensorflow.exceptions");
   }
 
+  /** TensorFlow's exception turned into keras4j's unchecked error with a readable message. */
   public static RuntimeException fromTensorFlow(RuntimeException e) {
     String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     int cut = msg.indexOf("\n\t [[");

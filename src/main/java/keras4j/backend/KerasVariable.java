@@ -40,18 +40,22 @@ public final class KerasVariable {
     return name;
   }
 
+  /** Keras's {@code variable.shape}. */
   public long[] shape() {
     return shape == null ? null : shape.clone();
   }
 
+  /** Keras's {@code variable.trainable}. */
   public boolean trainable() {
     return trainable;
   }
 
+  /** Sets Keras's {@code variable.trainable}. */
   public void trainable(boolean t) {
     this.trainable = t;
   }
 
+  /** The backend context whose graph holds this variable. */
   public Context context() {
     return context;
   }

@@ -43,6 +43,7 @@ public final class Profile {
     }
   }
 
+  /** How many session runs were profiled. */
   public int runs() {
     return runs;
   }

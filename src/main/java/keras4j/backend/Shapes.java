@@ -25,6 +25,7 @@ public final class Shapes {
     return sb.append(')').toString();
   }
 
+  /** The shape with a batch dimension in front. */
   public static long[] withBatch(long batch, long[] dims) {
     long[] s = new long[dims.length + 1];
     s[0] = batch;
@@ -32,12 +33,14 @@ public final class Shapes {
     return s;
   }
 
+  /** The shape without its batch dimension. */
   public static long[] dropBatch(long[] shape) {
     long[] s = new long[shape.length - 1];
     System.arraycopy(shape, 1, s, 0, s.length);
     return s;
   }
 
+  /** The product of the dimensions from index {@code from} on. */
   public static long product(long[] dims, int from) {
     long n = 1;
     for (int i = from; i < dims.length; i++) {
@@ -62,6 +65,7 @@ public final class Shapes {
     return true;
   }
 
+  /** The shape as a list. */
   public static List<Long> toList(long[] s) {
     List<Long> l = new ArrayList<>();
     for (long d : s) {

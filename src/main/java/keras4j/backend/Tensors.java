@@ -12,10 +12,12 @@ import org.tensorflow.types.TInt32;
 public final class Tensors {
   private Tensors() {}
 
+  /** A float32 tensor of this shape and data (the caller closes it). */
   public static TFloat32 of(long[] shape, float[] data) {
     return TFloat32.tensorOf(Shape.of(shape), DataBuffers.of(data, true, false));
   }
 
+  /** A float32 tensor copied from the array (the caller closes it). */
   public static TFloat32 of(FloatNdArray array) {
     if (array instanceof TFloat32 t) {
       TFloat32 copy = TFloat32.tensorOf(t.shape());
@@ -35,6 +37,7 @@ public final class Tensors {
     return t;
   }
 
+  /** An int32 vector tensor of {@code values[from..to)} (the caller closes it). */
   public static TInt32 ints(int[] values, int from, int to) {
     int[] part = java.util.Arrays.copyOfRange(values, from, to);
     return TInt32.vectorOf(part);

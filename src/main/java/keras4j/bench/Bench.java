@@ -615,6 +615,7 @@ public final class Bench {
     Backend.clearSession();
   }
 
+  /** {@code java keras4j.bench.Bench [options]}: exits with {@link #run}'s status. */
   public static void main(String[] args) {
     System.exit(run(args, System.out));
   }

@@ -10,7 +10,12 @@ import org.tensorflow.ndarray.FloatNdArray;
  */
 public class EarlyStopping extends Callback {
   /** Whether the monitored value should go down or up. */
-  public enum Mode { MIN, MAX }
+  public enum Mode {
+    /** Keras's {@code mode='min'}: lower is better (losses). */
+    MIN,
+    /** Keras's {@code mode='max'}: higher is better (accuracies). */
+    MAX
+  }
 
   private final String monitor;
   private double minDelta = 0;
@@ -27,10 +32,12 @@ public class EarlyStopping extends Callback {
   private int bestEpoch;
   private List<FloatNdArray> bestWeights;
 
+  /** Keras's {@code EarlyStopping()}: monitors {@code val_loss}. */
   public EarlyStopping() {
     this("val_loss");
   }
 
+  /** Keras's {@code EarlyStopping(monitor=...)}; the mode follows the name as Keras's {@code mode='auto'}. */
   public EarlyStopping(String monitor) {
     this.monitor = monitor;
     this.mode = autoMode(monitor);
@@ -40,11 +47,13 @@ public class EarlyStopping extends Callback {
     return monitor.endsWith("acc") || monitor.endsWith("accuracy") || monitor.startsWith("fmeasure") ? Mode.MAX : Mode.MIN;
   }
 
+  /** Keras's {@code min_delta}. */
   public EarlyStopping minDelta(double d) {
     this.minDelta = Math.abs(d);
     return this;
   }
 
+  /** Keras's {@code patience}. */
   public EarlyStopping patience(int p) {
     if (p < 0) {
       throw new IllegalArgumentException("patience must be >= 0, received " + p);
@@ -64,21 +73,25 @@ public class EarlyStopping extends Callback {
     return this;
   }
 
+  /** Keras's {@code baseline}. */
   public EarlyStopping baseline(double b) {
     this.baseline = b;
     return this;
   }
 
+  /** Keras's {@code restore_best_weights}. */
   public EarlyStopping restoreBestWeights(boolean r) {
     this.restoreBestWeights = r;
     return this;
   }
 
+  /** Keras's {@code start_from_epoch}. */
   public EarlyStopping startFromEpoch(int e) {
     this.startFromEpoch = e;
     return this;
   }
 
+  /** Keras's {@code verbose}. */
   public EarlyStopping verbose(int v) {
     this.verbose = v;
     return this;
@@ -89,6 +102,7 @@ public class EarlyStopping extends Callback {
     return stoppedEpoch;
   }
 
+  /** The epoch (from 0) with the best monitored value so far. */
   public int bestEpoch() {
     return bestEpoch;
   }

@@ -23,6 +23,7 @@ public class ModelCheckpoint extends Callback {
   private int verbose;
   private double best = Double.POSITIVE_INFINITY;
 
+  /** Keras's {@code ModelCheckpoint(filepath)}: {@code {epoch}} and the logs' names may appear in the path. */
   public ModelCheckpoint(String filepath) {
     if (filepath == null || filepath.isBlank()) {
       throw new IllegalArgumentException("ModelCheckpoint needs a file path");
@@ -30,10 +31,12 @@ public class ModelCheckpoint extends Callback {
     this.filepath = filepath;
   }
 
+  /** Keras's {@code ModelCheckpoint(filepath)}. */
   public ModelCheckpoint(Path filepath) {
     this(filepath.toString());
   }
 
+  /** Keras's {@code monitor}; the mode follows the name as Keras's {@code mode='auto'}. */
   public ModelCheckpoint monitor(String m) {
     this.monitor = m;
     this.mode = m.endsWith("acc") || m.endsWith("accuracy") ? EarlyStopping.Mode.MAX : EarlyStopping.Mode.MIN;
@@ -57,16 +60,19 @@ public class ModelCheckpoint extends Callback {
     best = mode == EarlyStopping.Mode.MIN ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
   }
 
+  /** Keras's {@code save_best_only}. */
   public ModelCheckpoint saveBestOnly(boolean b) {
     this.saveBestOnly = b;
     return this;
   }
 
+  /** Keras's {@code save_weights_only}. */
   public ModelCheckpoint saveWeightsOnly(boolean b) {
     this.saveWeightsOnly = b;
     return this;
   }
 
+  /** Keras's {@code verbose}. */
   public ModelCheckpoint verbose(int v) {
     this.verbose = v;
     return this;

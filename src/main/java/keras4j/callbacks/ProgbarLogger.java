@@ -14,10 +14,12 @@ public class ProgbarLogger extends Callback {
   private int epochs;
   private int steps;
 
+  /** Keras's {@code ProgbarLogger()} with {@code fit}'s {@code verbose}, printing to standard output. */
   public ProgbarLogger(int verbose) {
     this(verbose, System.out, System.console() != null);
   }
 
+  /** Keras's {@code ProgbarLogger()} printing to {@code out}; {@code dynamic} redraws one line as on a terminal. */
   public ProgbarLogger(int verbose, PrintStream out, boolean dynamic) {
     this.verbose = verbose;
     this.out = out;

@@ -6,10 +6,12 @@ import java.util.Map;
 public class TerminateOnNaN extends Callback {
   private final java.util.function.Consumer<String> out;
 
+  /** Keras's {@code TerminateOnNaN()}, reporting on standard output. */
   public TerminateOnNaN() {
     this(System.out::println);
   }
 
+  /** Keras's {@code TerminateOnNaN()}, reporting to {@code out}. */
   public TerminateOnNaN(java.util.function.Consumer<String> out) {
     this.out = out;
   }

@@ -30,6 +30,7 @@ public final class Main {
 
   private Main() {}
 
+  /** The {@code keras4j} command: exits with {@link #run}'s status. */
   public static void main(String[] args) {
     System.exit(run(args, System.out, System.err));
   }

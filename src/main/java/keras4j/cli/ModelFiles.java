@@ -16,12 +16,10 @@ import keras4j.saving.SavingApi;
 import org.apache.commons.cli.Option;
 
 /**
- * Model files by extension: {@code .keras} (Keras 3 archive), {@code .h5} (legacy full model) and {@code .json}
- * (the {@code to_json} config, without weights).
+ * Model files by extension: {@code .keras} (Keras 3 archive), {@code .h5} (legacy full model), {@code .json}
+ * (the {@code to_json} config, without weights) and {@code .weights.h5} (Keras 3 weights, with a config).
  */
 final class ModelFiles {
-  static final String KINDS = ".keras, .h5 or .json";
-
   private ModelFiles() {}
 
   static boolean isJson(Path p) {

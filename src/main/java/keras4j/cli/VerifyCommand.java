@@ -27,7 +27,8 @@ final class VerifyCommand implements Command {
   @Override
   public String description() {
     return "Runs MODEL (.keras or .h5) on the inputs stored in IO.h5 (root attributes 'inputs' and 'outputs' "
-        + "naming the data sets under /inputs and /predictions, as SelfCheck.write makes it) and compares with "
+        + "naming the data sets under /inputs and /predictions, as 'keras4j predict MODEL --save-verify IO.h5' or "
+        + "SelfCheck.write makes it) and compares with "
         + "the stored outputs. An output passes when its largest absolute difference is at most REL x max(1, "
         + "max|expected|). Prints one line per output; the exit code is 1 when any fails.";
   }

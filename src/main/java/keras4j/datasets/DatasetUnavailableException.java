@@ -9,6 +9,7 @@ import java.util.List;
  * failed.
  */
 public final class DatasetUnavailableException extends UncheckedIOException {
+  /** Every source tried, in order, with why it failed. */
   private final List<Attempt> attempts;
 
   DatasetUnavailableException(String dataset, List<Attempt> attempts, List<Exception> failures) {
@@ -16,6 +17,7 @@ public final class DatasetUnavailableException extends UncheckedIOException {
     this.attempts = List.copyOf(attempts);
   }
 
+  /** Every source tried, in order, with why it failed. */
   public List<Attempt> attempts() {
     return attempts;
   }

@@ -9,6 +9,7 @@ import org.tensorflow.ndarray.ByteNdArray;
  * shape {@code (n, 28, 28)} and labels of shape {@code (n,)}, all unsigned bytes (read them with {@code & 0xFF}).
  */
 public record ImageDataset(ByteNdArray xTrain, ByteNdArray yTrain, ByteNdArray xTest, ByteNdArray yTest) {
+  /** Requires all four arrays. */
   public ImageDataset {
     Objects.requireNonNull(xTrain, "xTrain");
     Objects.requireNonNull(yTrain, "yTrain");

@@ -5,6 +5,7 @@ import java.util.List;
 
 /** A loaded dataset with the sources tried, in order; the last one is the source that provided it. */
 public record LoadReport(ImageDataset dataset, List<Attempt> attempts, Path cacheDir) {
+  /** Keeps an unmodifiable copy of the attempts. */
   public LoadReport {
     attempts = List.copyOf(attempts);
   }

@@ -37,6 +37,7 @@ public final class AutoencodersLab extends NotebookProgram {
 
   private final double adadeltaLearningRate;
 
+  /** The port of seed 001 with its notebook's settings. */
   public AutoencodersLab() {
     this(KERAS_2_ADADELTA_LR);
   }

@@ -36,10 +36,12 @@ import org.tensorflow.ndarray.FloatNdArray;
  * script in notebooks-reference defaults to 0.001 instead, since the post's version is undetermined.
  */
 public final class FunctionalApiConvAe extends NotebookProgram {
+  /** What {@code 'adadelta'} meant in the notebook's standalone Keras 2 (Keras 3's default is 0.001). */
   public static final double DEFAULT_ADADELTA_LR = 1.0;
 
   private final double adadeltaLearningRate;
 
+  /** The port of seed 003 with its notebook's settings. */
   public FunctionalApiConvAe() {
     this(DEFAULT_ADADELTA_LR);
   }

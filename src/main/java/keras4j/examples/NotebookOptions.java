@@ -8,6 +8,7 @@ import java.nio.file.Path;
  * trains one epoch on a subset (for CI); {@code verbose} is Keras's fit verbosity.
  */
 public record NotebookOptions(Path outDir, Integer epochs, boolean quick, int verbose, PrintStream out) {
+  /** Requires an output directory and at least one epoch when given. */
   public NotebookOptions {
     if (outDir == null) {
       throw new IllegalArgumentException("A notebook needs an output directory");

@@ -18,29 +18,35 @@ public final class NotebookResult {
   private final Map<String, Double> numbers = new LinkedHashMap<>();
   private final List<Path> figures = new ArrayList<>();
 
+  /** Records a training run of the named model. */
   public NotebookResult run(String model, ModelRun run) {
     runs.put(model, run);
     return this;
   }
 
+  /** Records a named number (e.g. {@code knn_accuracy}). */
   public NotebookResult number(String name, double value) {
     numbers.put(name, value);
     return this;
   }
 
+  /** Records a figure written. */
   public NotebookResult figure(Path png) {
     figures.add(png);
     return this;
   }
 
+  /** The training runs by model name. */
   public Map<String, ModelRun> runs() {
     return runs;
   }
 
+  /** The named numbers. */
   public Map<String, Double> numbers() {
     return numbers;
   }
 
+  /** The figures written, in order. */
   public List<Path> figures() {
     return figures;
   }

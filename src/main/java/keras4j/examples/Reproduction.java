@@ -20,7 +20,9 @@ import java.util.Map;
  * measure is a failed row.
  */
 public final class Reproduction {
+  /** Final loss and val_loss must be within 3% of the notebook's. */
   public static final double LOSS_TOLERANCE = 0.03;
+  /** KNN accuracies must be within 2 points of the notebook's. */
   public static final double ACCURACY_TOLERANCE = 0.02;
   /** System property naming results.json, for runs outside the repository. */
   public static final String RESULTS_PROPERTY = "keras4j.results";
@@ -62,6 +64,7 @@ public final class Reproduction {
         + RESULTS_PROPERTY + "=/path/to/results.json");
   }
 
+  /** Reads the notebooks' recorded results ({@code results.json}). */
   public static Reproduction load(Path resultsJson) {
     try {
       return new Reproduction(new ObjectMapper().readTree(resultsJson.toFile()), resultsJson);
@@ -79,6 +82,7 @@ public final class Reproduction {
     }
   }
 
+  /** Compares a port's result with what its notebook recorded, one row per quantity. */
   public List<Row> compare(NotebookPort port, NotebookResult result) {
     return compare(port.id(), result);
   }
@@ -112,6 +116,7 @@ public final class Reproduction {
     return rows;
   }
 
+  /** Whether every row passed. */
   public static boolean allOk(List<Row> rows) {
     return rows.stream().allMatch(Row::ok);
   }

@@ -8,6 +8,7 @@ import java.util.random.RandomGenerator;
 public class Constant extends Initializer {
   private final float value;
 
+  /** Keras's {@code Constant(value)}. */
   public Constant(double value) {
     this.value = (float) value;
   }

@@ -10,10 +10,12 @@ public class RandomNormal extends Initializer {
   private final double stddev;
   private final Long seed;
 
+  /** Keras's {@code RandomNormal()}: mean 0, stddev 0.05. */
   public RandomNormal() {
     this(0.0, 0.05, null);
   }
 
+  /** Keras's {@code RandomNormal(mean, stddev, seed)}. */
   public RandomNormal(double mean, double stddev, Long seed) {
     this.mean = mean;
     this.stddev = stddev;

@@ -10,10 +10,12 @@ public class RandomUniform extends Initializer {
   private final double maxval;
   private final Long seed;
 
+  /** Keras's {@code RandomUniform()}: -0.05 to 0.05. */
   public RandomUniform() {
     this(-0.05, 0.05, null);
   }
 
+  /** Keras's {@code RandomUniform(minval, maxval, seed)}. */
   public RandomUniform(double minval, double maxval, Long seed) {
     if (maxval < minval) {
       throw new IllegalArgumentException("RandomUniform expects minval <= maxval, received " + minval + " > " + maxval);

@@ -10,10 +10,12 @@ public class TruncatedNormal extends Initializer {
   private final double stddev;
   private final Long seed;
 
+  /** Keras's {@code TruncatedNormal()}: mean 0, stddev 0.05. */
   public TruncatedNormal() {
     this(0.0, 0.05, null);
   }
 
+  /** Keras's {@code TruncatedNormal(mean, stddev, seed)}. */
   public TruncatedNormal(double mean, double stddev, Long seed) {
     this.mean = mean;
     this.stddev = stddev;

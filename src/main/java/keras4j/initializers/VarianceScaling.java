@@ -7,10 +7,24 @@ import java.util.random.RandomGenerator;
 /** Keras's {@code VarianceScaling}: the family of Glorot, He and LeCun initializers. */
 public class VarianceScaling extends Initializer {
   /** How the scale is divided: by fan-in, fan-out or their average. */
-  public enum Mode { FAN_IN, FAN_OUT, FAN_AVG }
+  public enum Mode {
+    /** Keras's {@code mode='fan_in'}. */
+    FAN_IN,
+    /** Keras's {@code mode='fan_out'}. */
+    FAN_OUT,
+    /** Keras's {@code mode='fan_avg'}. */
+    FAN_AVG
+  }
 
   /** Sampling distribution. */
-  public enum Distribution { TRUNCATED_NORMAL, UNTRUNCATED_NORMAL, UNIFORM }
+  public enum Distribution {
+    /** Keras's {@code distribution='truncated_normal'}. */
+    TRUNCATED_NORMAL,
+    /** Keras's {@code distribution='untruncated_normal'}. */
+    UNTRUNCATED_NORMAL,
+    /** Keras's {@code distribution='uniform'}. */
+    UNIFORM
+  }
 
   private static final double TRUNC_STD = 0.87962566103423978;
 
@@ -19,6 +33,7 @@ public class VarianceScaling extends Initializer {
   private final Distribution distribution;
   private final Long seed;
 
+  /** Keras's {@code VarianceScaling(scale, mode, distribution, seed)} with Keras's option strings. */
   public VarianceScaling(double scale, String mode, String distribution, Long seed) {
     if (scale <= 0) {
       throw new IllegalArgumentException("VarianceScaling scale must be positive, received " + scale);

@@ -11,10 +11,12 @@ import org.tensorflow.types.TFloat32;
 public class Activation extends BaseLayer<Activation> {
   private final ActivationFunction activation;
 
+  /** Keras's {@code Activation('name')}. */
   public Activation(String name) {
     this(Activations.get(name));
   }
 
+  /** Keras's {@code Activation(fn)} with a function object. */
   public Activation(ActivationFunction fn) {
     if (fn == null) {
       throw new IllegalArgumentException("Activation needs a function, received null");
@@ -22,6 +24,7 @@ public class Activation extends BaseLayer<Activation> {
     this.activation = fn;
   }
 
+  /** Keras's {@code layer.activation}. */
   public ActivationFunction activation() {
     return activation;
   }

@@ -7,10 +7,12 @@ import org.tensorflow.types.TFloat32;
 
 /** Keras's {@code AveragePooling2D(pool_size=(2, 2), strides=None, padding='valid')}. */
 public class AveragePooling2D extends BasePooling<AveragePooling2D> {
+  /** Keras's {@code AveragePooling2D(pool_size=(h, w))}. */
   public AveragePooling2D(int poolHeight, int poolWidth) {
     super(poolHeight, poolWidth);
   }
 
+  /** Keras's {@code AveragePooling2D(pool_size=n)}: an n x n window. */
   public AveragePooling2D(int poolSize) {
     this(poolSize, poolSize);
   }

@@ -34,14 +34,17 @@ public class BatchNormalization extends BaseLayer<BatchNormalization> {
   private int rank;
   private int resolvedAxis;
 
+  /** Keras's {@code BatchNormalization()} with Keras's defaults. */
   public BatchNormalization() {}
 
+  /** Keras's {@code axis}. */
   public BatchNormalization axis(int a) {
     checkNotBuilt();
     this.axis = a;
     return this;
   }
 
+  /** Keras's {@code momentum}. */
   public BatchNormalization momentum(double m) {
     checkNotBuilt();
     if (!(m >= 0 && m <= 1)) {
@@ -51,6 +54,7 @@ public class BatchNormalization extends BaseLayer<BatchNormalization> {
     return this;
   }
 
+  /** Keras's {@code epsilon}. */
   public BatchNormalization epsilon(double e) {
     checkNotBuilt();
     if (!(e > 0)) {
@@ -60,18 +64,21 @@ public class BatchNormalization extends BaseLayer<BatchNormalization> {
     return this;
   }
 
+  /** Keras's {@code center}: whether there is a beta offset. */
   public BatchNormalization center(boolean c) {
     checkNotBuilt();
     this.center = c;
     return this;
   }
 
+  /** Keras's {@code scale}: whether there is a gamma factor. */
   public BatchNormalization scale(boolean s) {
     checkNotBuilt();
     this.scale = s;
     return this;
   }
 
+  /** Keras's {@code beta_initializer}, {@code gamma_initializer}, {@code moving_mean_initializer} and {@code moving_variance_initializer}. */
   public BatchNormalization initializers(Initializer beta, Initializer gamma, Initializer movingMean,
       Initializer movingVariance) {
     checkNotBuilt();

@@ -11,10 +11,12 @@ import org.tensorflow.types.TFloat32;
 public class Concatenate extends BaseLayer<Concatenate> {
   private final int axis;
 
+  /** Keras's {@code Concatenate()}: along the last axis. */
   public Concatenate() {
     this(-1);
   }
 
+  /** Keras's {@code Concatenate(axis=...)}. */
   public Concatenate(int axis) {
     this.axis = axis;
   }

@@ -7,6 +7,7 @@ import org.tensorflow.types.TFloat32;
 
 /** Keras's {@code Conv2D(filters, kernel_size, ...)}; kernel shape {@code (kh, kw, in_channels, filters)}. */
 public class Conv2D extends BaseConv<Conv2D> {
+  /** Keras's {@code Conv2D(filters, (h, w))}. */
   public Conv2D(int filters, int kernelHeight, int kernelWidth) {
     super(filters, kernelHeight, kernelWidth);
   }

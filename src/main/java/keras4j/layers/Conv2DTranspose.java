@@ -11,10 +11,12 @@ import org.tensorflow.types.TInt32;
 public class Conv2DTranspose extends BaseConv<Conv2DTranspose> {
   private int[] outputPadding;
 
+  /** Keras's {@code Conv2DTranspose(filters, (h, w))}. */
   public Conv2DTranspose(int filters, int kernelHeight, int kernelWidth) {
     super(filters, kernelHeight, kernelWidth);
   }
 
+  /** Keras's {@code Conv2DTranspose(filters, kernel_size)}: a square kernel. */
   public Conv2DTranspose(int filters, int kernelSize) {
     this(filters, kernelSize, kernelSize);
   }

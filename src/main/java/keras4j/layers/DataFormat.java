@@ -6,8 +6,12 @@ import org.tensorflow.types.TFloat32;
 
 /** Keras's {@code data_format}: where the channel axis of image tensors is. CPU kernels run channels_last. */
 public enum DataFormat {
-  CHANNELS_LAST, CHANNELS_FIRST;
+  /** Keras's {@code channels_last}: (batch, height, width, channels). */
+  CHANNELS_LAST,
+  /** Keras's {@code channels_first}: (batch, channels, height, width). */
+  CHANNELS_FIRST;
 
+  /** Parses Keras's option string; null means {@code channels_last}. */
   public static DataFormat of(String s) {
     if (s == null) {
       return CHANNELS_LAST;
@@ -20,6 +24,7 @@ public enum DataFormat {
     }
   }
 
+  /** Keras's spelling ({@code channels_last}, {@code channels_first}). */
   public String keras() {
     return name().toLowerCase();
   }

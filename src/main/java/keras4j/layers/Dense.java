@@ -20,6 +20,7 @@ public class Dense extends BaseLayer<Dense> {
   private KerasVariable kernel;
   private KerasVariable bias;
 
+  /** Keras's {@code Dense(units)}: no activation. */
   public Dense(int units) {
     if (units <= 0) {
       throw new IllegalArgumentException("Received an invalid value for `units`, expected a positive integer. Received: units="
@@ -29,41 +30,49 @@ public class Dense extends BaseLayer<Dense> {
     inputSpec(InputSpec.minNdim(2));
   }
 
+  /** Keras's {@code Dense(units, activation='name')}. */
   public Dense(int units, String activation) {
     this(units);
     activation(activation);
   }
 
+  /** Keras's {@code activation='name'}. */
   public Dense activation(String name) {
     return activation(Activations.get(name));
   }
 
+  /** Keras's {@code activation=fn}. */
   public Dense activation(ActivationFunction fn) {
     checkNotBuilt();
     this.activation = fn;
     return this;
   }
 
+  /** Keras's {@code use_bias}. */
   public Dense useBias(boolean b) {
     checkNotBuilt();
     this.useBias = b;
     return this;
   }
 
+  /** Keras's {@code kernel_initializer='name'}. */
   public Dense kernelInitializer(String name) {
     return kernelInitializer(Initializers.get(name));
   }
 
+  /** Keras's {@code kernel_initializer=initializer}. */
   public Dense kernelInitializer(Initializer init) {
     checkNotBuilt();
     this.kernelInitializer = init;
     return this;
   }
 
+  /** Keras's {@code bias_initializer='name'}. */
   public Dense biasInitializer(String name) {
     return biasInitializer(Initializers.get(name));
   }
 
+  /** Keras's {@code bias_initializer=initializer}. */
   public Dense biasInitializer(Initializer init) {
     checkNotBuilt();
     this.biasInitializer = init;
@@ -94,10 +103,12 @@ public class Dense extends BaseLayer<Dense> {
     return this;
   }
 
+  /** Keras's {@code layer.units}. */
   public int units() {
     return units;
   }
 
+  /** Keras's {@code layer.activation}. */
   public ActivationFunction activation() {
     return activation;
   }

@@ -15,6 +15,7 @@ public class Dropout extends BaseLayer<Dropout> {
   private final double rate;
   private Long seed;
 
+  /** Keras's {@code Dropout(rate)}. */
   public Dropout(double rate) {
     if (!(rate >= 0 && rate < 1)) {
       throw new IllegalArgumentException("Invalid value received for argument `rate`. Expected a float value between 0 and 1. Received: rate="
@@ -23,11 +24,13 @@ public class Dropout extends BaseLayer<Dropout> {
     this.rate = rate;
   }
 
+  /** Keras's {@code seed}. */
   public Dropout seed(long s) {
     this.seed = s;
     return this;
   }
 
+  /** Keras's {@code layer.rate}. */
   public double rate() {
     return rate;
   }

@@ -9,10 +9,12 @@ import org.tensorflow.types.TFloat32;
 public class ELU extends BaseLayer<ELU> {
   private final double alpha;
 
+  /** Keras's {@code ELU()}: alpha 1.0. */
   public ELU() {
     this(1.0);
   }
 
+  /** Keras's {@code ELU(alpha)}. */
   public ELU(double alpha) {
     this.alpha = alpha;
   }

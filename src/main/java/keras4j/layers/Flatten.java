@@ -10,10 +10,12 @@ import org.tensorflow.types.TFloat32;
 public class Flatten extends BaseLayer<Flatten> {
   private DataFormat dataFormat = DataFormat.CHANNELS_LAST;
 
+  /** Keras's {@code Flatten()}. */
   public Flatten() {
     inputSpec(InputSpec.minNdim(1));
   }
 
+  /** Keras's {@code data_format}. */
   public Flatten dataFormat(String f) {
     checkNotBuilt();
     this.dataFormat = DataFormat.of(f);

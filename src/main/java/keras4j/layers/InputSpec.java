@@ -10,12 +10,14 @@ public final class InputSpec {
   private Integer minNdim;
   private final Map<Integer, Long> axes = new LinkedHashMap<>();
 
+  /** Keras's {@code InputSpec(ndim=n)}. */
   public static InputSpec ndim(int n) {
     InputSpec s = new InputSpec();
     s.ndim = n;
     return s;
   }
 
+  /** Keras's {@code InputSpec(min_ndim=n)}. */
   public static InputSpec minNdim(int n) {
     InputSpec s = new InputSpec();
     s.minNdim = n;

@@ -41,6 +41,7 @@ public abstract class Layer {
   private final Map<KerasVariable, Regularizer> variableRegularizers = new java.util.IdentityHashMap<>();
   private final Map<KerasVariable, Constraint> variableConstraints = new java.util.IdentityHashMap<>();
 
+  /** A layer with a name given on first use, as Keras's {@code Layer()}. */
   protected Layer() {}
 
   /** The prefix of auto-generated names: Keras's snake_case class name. */
@@ -70,6 +71,7 @@ public abstract class Layer {
     return this;
   }
 
+  /** Keras's {@code layer.trainable}. */
   public boolean trainable() {
     return trainable;
   }
@@ -97,10 +99,12 @@ public abstract class Layer {
     return batchInputShape == null ? null : batchInputShape.clone();
   }
 
+  /** Keras's {@code batch_input_shape}: the input shape with the batch dimension (null for any). */
   protected void setBatchInputShape(long[] shape) {
     this.batchInputShape = shape == null ? null : shape.clone();
   }
 
+  /** Keras's {@code layer.built}: whether {@code build} created the weights. */
   public boolean built() {
     return built;
   }
@@ -112,6 +116,7 @@ public abstract class Layer {
     }
   }
 
+  /** Keras's {@code layer.input_spec}: what inputs {@code apply} accepts. */
   protected void inputSpec(InputSpec spec) {
     this.inputSpec = spec;
   }
@@ -442,6 +447,7 @@ public abstract class Layer {
     return all;
   }
 
+  /** Keras's {@code layer.trainable_weights}. */
   public List<KerasVariable> trainableWeights() {
     List<KerasVariable> out = new ArrayList<>();
     if (trainable) {
@@ -454,6 +460,7 @@ public abstract class Layer {
     return out;
   }
 
+  /** Keras's {@code layer.non_trainable_weights}. */
   public List<KerasVariable> nonTrainableWeights() {
     List<KerasVariable> out = new ArrayList<>();
     for (KerasVariable v : weights) {

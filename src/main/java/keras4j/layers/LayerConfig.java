@@ -26,27 +26,33 @@ public final class LayerConfig {
     this.compatibility = compatibility;
   }
 
+  /** A config read under the current {@link keras4j.backend.Backend#compatibility()}. */
   public LayerConfig(String className, Map<String, Object> map) {
     this(className, map, Backend.compatibility());
   }
 
+  /** The Keras generation whose semantics the config follows. */
   public Compatibility compatibility() {
     return compatibility;
   }
 
+  /** The layer's {@code class_name}. */
   public String className() {
     return className;
   }
 
+  /** The {@code config} dictionary as read. */
   public Map<String, Object> map() {
     return map;
   }
 
+  /** The config's {@code name}. */
   public String layerName() {
     Object n = map.get("name");
     return n == null ? "?" : n.toString();
   }
 
+  /** Whether the config holds {@code key} with a non-null value. */
   public boolean has(String key) {
     return map.containsKey(key) && map.get(key) != null;
   }
@@ -57,6 +63,7 @@ public final class LayerConfig {
         + "' expected " + expected + ", received " + (v == null ? "nothing" : v + " (" + v.getClass().getSimpleName() + ")"));
   }
 
+  /** A required integer entry. */
   public int getInt(String key) {
     Object v = map.get(key);
     if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
@@ -65,10 +72,12 @@ public final class LayerConfig {
     throw bad(key, "an integer");
   }
 
+  /** An integer entry, or {@code dflt} when absent. */
   public int getInt(String key, int dflt) {
     return has(key) ? getInt(key) : dflt;
   }
 
+  /** A number entry, or {@code dflt} when absent. */
   public double getDouble(String key, double dflt) {
     Object v = map.get(key);
     if (v == null) {
@@ -80,10 +89,12 @@ public final class LayerConfig {
     throw bad(key, "a number");
   }
 
+  /** A number entry, or null when absent. */
   public Double getDoubleOrNull(String key) {
     return has(key) ? getDouble(key, 0) : null;
   }
 
+  /** A boolean entry, or {@code dflt} when absent. */
   public boolean getBool(String key, boolean dflt) {
     Object v = map.get(key);
     if (v == null) {
@@ -95,6 +106,7 @@ public final class LayerConfig {
     throw bad(key, "true or false");
   }
 
+  /** A string entry, or {@code dflt} when absent. */
   public String getString(String key, String dflt) {
     Object v = map.get(key);
     if (v == null) {
@@ -162,6 +174,7 @@ public final class LayerConfig {
     return s;
   }
 
+  /** A required list entry (a copy). */
   public List<Object> getList(String key) {
     Object v = map.get(key);
     if (v instanceof List<?> l) {
@@ -170,6 +183,7 @@ public final class LayerConfig {
     throw bad(key, "a list");
   }
 
+  /** An activation entry (a name or a serialized activation); linear when absent. */
   public ActivationFunction getActivation(String key) {
     Object v = map.get(key);
     if (v == null) {
@@ -184,6 +198,7 @@ public final class LayerConfig {
     throw bad(key, "an activation name");
   }
 
+  /** An initializer entry (a name or a serialized initializer), or {@code dflt} when absent. */
   public Initializer getInitializer(String key, String dflt) {
     Object v = map.get(key);
     if (v == null) {

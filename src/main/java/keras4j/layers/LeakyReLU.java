@@ -9,10 +9,12 @@ import org.tensorflow.types.TFloat32;
 public class LeakyReLU extends BaseLayer<LeakyReLU> {
   private final double negativeSlope;
 
+  /** Keras's {@code LeakyReLU()}: Keras 3's negative slope 0.3. */
   public LeakyReLU() {
     this(0.3);
   }
 
+  /** Keras's {@code LeakyReLU(negative_slope)}. */
   public LeakyReLU(double negativeSlope) {
     if (negativeSlope < 0) {
       throw new IllegalArgumentException("The negative_slope value of a Leaky ReLU layer cannot be negative. Received: "

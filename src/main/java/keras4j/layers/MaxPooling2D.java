@@ -7,10 +7,12 @@ import org.tensorflow.types.TFloat32;
 
 /** Keras's {@code MaxPooling2D(pool_size=(2, 2), strides=None, padding='valid')}. */
 public class MaxPooling2D extends BasePooling<MaxPooling2D> {
+  /** Keras's {@code MaxPooling2D(pool_size=(h, w))}. */
   public MaxPooling2D(int poolHeight, int poolWidth) {
     super(poolHeight, poolWidth);
   }
 
+  /** Keras's {@code MaxPooling2D(pool_size=n)}: an n x n window. */
   public MaxPooling2D(int poolSize) {
     this(poolSize, poolSize);
   }

@@ -20,14 +20,17 @@ public final class Node {
     }
   }
 
+  /** The layer this call is of. */
   public Layer layer() {
     return layer;
   }
 
+  /** The call's input tensors. */
   public List<KerasTensor> inputs() {
     return inputs;
   }
 
+  /** The call's output tensors. */
   public List<KerasTensor> outputs() {
     return Collections.unmodifiableList(outputs);
   }

@@ -2,7 +2,10 @@ package keras4j.layers;
 
 /** Keras's {@code padding} option of convolution and pooling layers. */
 public enum Padding {
-  VALID, SAME,
+  /** Keras's {@code padding='valid'}: no padding. */
+  VALID,
+  /** Keras's {@code padding='same'}: output size input / stride, rounded up. */
+  SAME,
   /** Conv1D's left padding by {@code dilation * (kernel - 1)}: output t depends on inputs up to t only. */
   CAUSAL;
 
@@ -34,6 +37,7 @@ public enum Padding {
     return this == CAUSAL ? "VALID" : name();
   }
 
+  /** Keras's spelling ({@code valid}, {@code same}). */
   public String keras() {
     return name().toLowerCase();
   }

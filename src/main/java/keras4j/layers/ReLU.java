@@ -14,8 +14,10 @@ public class ReLU extends BaseLayer<ReLU> {
   private double negativeSlope;
   private double threshold;
 
+  /** Keras's {@code ReLU()}: max(x, 0). */
   public ReLU() {}
 
+  /** Keras's {@code max_value}; null for none. */
   public ReLU maxValue(Double m) {
     if (m != null && m < 0) {
       throw new IllegalArgumentException("max_value of a ReLU layer cannot be negative. Received: " + m);
@@ -24,6 +26,7 @@ public class ReLU extends BaseLayer<ReLU> {
     return this;
   }
 
+  /** Keras's {@code negative_slope}. */
   public ReLU negativeSlope(double s) {
     if (s < 0) {
       throw new IllegalArgumentException("negative_slope of a ReLU layer cannot be negative. Received: " + s);
@@ -32,6 +35,7 @@ public class ReLU extends BaseLayer<ReLU> {
     return this;
   }
 
+  /** Keras's {@code threshold}. */
   public ReLU threshold(double t) {
     this.threshold = t;
     return this;

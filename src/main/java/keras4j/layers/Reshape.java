@@ -12,6 +12,7 @@ import org.tensorflow.types.TFloat32;
 public class Reshape extends BaseLayer<Reshape> {
   private final long[] targetShape;
 
+  /** Keras's {@code Reshape(target_shape)}; one dimension may be -1. */
   public Reshape(long... targetShape) {
     if (targetShape == null || targetShape.length == 0) {
       throw new IllegalArgumentException("Reshape needs a target shape, received none");
@@ -32,6 +33,7 @@ public class Reshape extends BaseLayer<Reshape> {
     this.targetShape = targetShape.clone();
   }
 
+  /** Keras's {@code layer.target_shape}. */
   public long[] targetShape() {
     return targetShape.clone();
   }

@@ -9,10 +9,12 @@ import org.tensorflow.types.TFloat32;
 public class Softmax extends BaseLayer<Softmax> {
   private final int axis;
 
+  /** Keras's {@code Softmax()}: along the last axis. */
   public Softmax() {
     this(-1);
   }
 
+  /** Keras's {@code Softmax(axis)}. */
   public Softmax(int axis) {
     this.axis = axis;
   }

@@ -9,10 +9,12 @@ import org.tensorflow.types.TFloat32;
 public class ThresholdedReLU extends BaseLayer<ThresholdedReLU> {
   private final double theta;
 
+  /** Keras's {@code ThresholdedReLU()}: theta 1.0. */
   public ThresholdedReLU() {
     this(1.0);
   }
 
+  /** Keras's {@code ThresholdedReLU(theta)}. */
   public ThresholdedReLU(double theta) {
     if (theta < 0) {
       throw new IllegalArgumentException("theta of a ThresholdedReLU layer cannot be negative. Received: " + theta);

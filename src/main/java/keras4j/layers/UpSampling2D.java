@@ -9,12 +9,18 @@ import org.tensorflow.types.TFloat32;
 /** Keras's {@code UpSampling2D(size=(2, 2), interpolation='nearest')}: repeats rows and columns. */
 public class UpSampling2D extends BaseLayer<UpSampling2D> {
   /** Keras's {@code interpolation} option. */
-  public enum Interpolation { NEAREST, BILINEAR }
+  public enum Interpolation {
+    /** Keras's {@code interpolation='nearest'}. */
+    NEAREST,
+    /** Keras's {@code interpolation='bilinear'}. */
+    BILINEAR
+  }
 
   private final int[] size;
   private DataFormat dataFormat = DataFormat.CHANNELS_LAST;
   private Interpolation interpolation = Interpolation.NEAREST;
 
+  /** Keras's {@code UpSampling2D(size=(h, w))}. */
   public UpSampling2D(int h, int w) {
     if (h <= 0 || w <= 0) {
       throw new IllegalArgumentException("The `size` argument must be a tuple of 2 positive integers. Received: ("
@@ -24,14 +30,17 @@ public class UpSampling2D extends BaseLayer<UpSampling2D> {
     inputSpec(InputSpec.ndim(4));
   }
 
+  /** Keras's {@code UpSampling2D(size=n)}. */
   public UpSampling2D(int size) {
     this(size, size);
   }
 
+  /** Keras's {@code UpSampling2D()}: size (2, 2). */
   public UpSampling2D() {
     this(2, 2);
   }
 
+  /** Keras's {@code interpolation='nearest'|'bilinear'}. */
   public UpSampling2D interpolation(String s) {
     checkNotBuilt();
     switch (s) {
@@ -43,6 +52,7 @@ public class UpSampling2D extends BaseLayer<UpSampling2D> {
     return this;
   }
 
+  /** Keras's {@code data_format}. */
   public UpSampling2D dataFormat(String f) {
     checkNotBuilt();
     this.dataFormat = DataFormat.of(f);

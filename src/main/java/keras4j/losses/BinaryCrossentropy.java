@@ -16,10 +16,12 @@ public class BinaryCrossentropy extends Loss {
   private final boolean fromLogits;
   private final float labelSmoothing;
 
+  /** Keras's {@code BinaryCrossentropy()}: from probabilities, no label smoothing. */
   public BinaryCrossentropy() {
     this(false, 0);
   }
 
+  /** Keras's {@code BinaryCrossentropy(from_logits, label_smoothing)}. */
   public BinaryCrossentropy(boolean fromLogits, double labelSmoothing) {
     if (labelSmoothing < 0 || labelSmoothing > 1) {
       throw new IllegalArgumentException("label_smoothing must be in [0, 1], received " + labelSmoothing);

@@ -14,10 +14,12 @@ import org.tensorflow.types.TFloat32;
 public class CategoricalCrossentropy extends Loss {
   private final boolean fromLogits;
 
+  /** Keras's {@code CategoricalCrossentropy()}: from probabilities. */
   public CategoricalCrossentropy() {
     this(false);
   }
 
+  /** Keras's {@code CategoricalCrossentropy(from_logits=...)}. */
   public CategoricalCrossentropy(boolean fromLogits) {
     this.fromLogits = fromLogits;
   }

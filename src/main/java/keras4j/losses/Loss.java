@@ -36,6 +36,7 @@ public abstract class Loss {
     return getClass().getSimpleName();
   }
 
+  /** Keras's {@code loss.get_config()}: the constructor arguments as saved in model files. */
   public Map<String, Object> getConfig() {
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("name", kerasName());

@@ -60,6 +60,7 @@ public final class Losses {
     BY_NAME.put(name, factory);
   }
 
+  /** Keras's {@code keras.losses.get(name)}. */
   public static Loss get(String name) {
     Supplier<Loss> s = name == null ? null : BY_NAME.get(name);
     if (s == null) {

@@ -11,6 +11,7 @@ import org.tensorflow.types.TFloat32;
  * derivative (the cross-entropy's {@code (sigmoid(x) - z) / n}) instead of TensorFlow's chain rule through it.
  */
 public record Objective(Operand<TFloat32> value, List<Operand<TFloat32>> ys, List<Operand<TFloat32>> dys) {
+  /** Requires one seed per tensor. */
   public Objective {
     if (ys.size() != dys.size()) {
       throw new IllegalArgumentException("Expected one seed per tensor, received " + ys.size() + " tensors and "

@@ -14,10 +14,12 @@ import org.tensorflow.types.TInt32;
 public class SparseCategoricalCrossentropy extends Loss {
   private final boolean fromLogits;
 
+  /** Keras's {@code SparseCategoricalCrossentropy()}: from probabilities. */
   public SparseCategoricalCrossentropy() {
     this(false);
   }
 
+  /** Keras's {@code SparseCategoricalCrossentropy(from_logits=...)}. */
   public SparseCategoricalCrossentropy(boolean fromLogits) {
     this.fromLogits = fromLogits;
   }

@@ -6,6 +6,7 @@ import org.tensorflow.types.TFloat32;
 
 /** Keras's {@code binary_accuracy}: how often {@code (p > 0.5) == y}. */
 public class BinaryAccuracy extends Metric {
+  /** Keras's {@code BinaryAccuracy(name=...)}, threshold 0.5. */
   public BinaryAccuracy(String name) {
     super(name);
   }

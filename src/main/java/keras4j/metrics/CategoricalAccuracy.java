@@ -6,6 +6,7 @@ import org.tensorflow.types.TFloat32;
 
 /** Keras's {@code categorical_accuracy}: how often {@code argmax(p) == argmax(y)}. */
 public class CategoricalAccuracy extends Metric {
+  /** Keras's {@code CategoricalAccuracy(name=...)}. */
   public CategoricalAccuracy(String name) {
     super(name);
   }

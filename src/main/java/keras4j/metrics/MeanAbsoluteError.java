@@ -6,6 +6,7 @@ import org.tensorflow.types.TFloat32;
 
 /** Keras's {@code mae} metric. */
 public class MeanAbsoluteError extends Metric {
+  /** Keras's {@code MeanAbsoluteError(name=...)}. */
   public MeanAbsoluteError(String name) {
     super(name);
   }

@@ -6,6 +6,7 @@ import org.tensorflow.types.TFloat32;
 
 /** Keras's {@code mse} metric. */
 public class MeanSquaredError extends Metric {
+  /** Keras's {@code MeanSquaredError(name=...)}. */
   public MeanSquaredError(String name) {
     super(name);
   }

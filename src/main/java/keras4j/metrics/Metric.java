@@ -11,6 +11,7 @@ import org.tensorflow.types.TFloat32;
 public abstract class Metric {
   private final String name;
 
+  /** A metric named as in the logs and history ({@code metric.name}). */
   protected Metric(String name) {
     this.name = name;
   }

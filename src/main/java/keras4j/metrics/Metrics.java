@@ -36,6 +36,7 @@ public final class Metrics {
     }
   }
 
+  /** Keras's {@code keras.metrics.get(name)}, resolving {@code accuracy} by the shapes as {@code compile} does. */
   public static Metric get(String name, long[] yTrueShape, long[] yPredShape) {
     check(name);
     if (CUSTOM.containsKey(name)) {

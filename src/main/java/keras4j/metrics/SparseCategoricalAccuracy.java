@@ -6,6 +6,7 @@ import org.tensorflow.types.TFloat32;
 
 /** Keras's {@code sparse_categorical_accuracy}: how often {@code argmax(p) == y} for integer labels. */
 public class SparseCategoricalAccuracy extends Metric {
+  /** Keras's {@code SparseCategoricalAccuracy(name=...)}. */
   public SparseCategoricalAccuracy(String name) {
     super(name);
   }

@@ -16,6 +16,7 @@ public final class Fit {
 
   /** One keyword argument. */
   public interface Option {
+    /** Sets this option on the settings of a {@code fit}, {@code evaluate} or {@code predict} call. */
     void applyTo(Settings s);
   }
 

@@ -268,6 +268,7 @@ public class Model extends Layer implements AutoCloseable, LayerGraph {
     return s;
   }
 
+  /** Output shapes (batch first) of the model. */
   public List<long[]> outputShapes() {
     List<long[]> s = new ArrayList<>();
     for (KerasTensor t : outputs) {
@@ -522,10 +523,12 @@ public class Model extends Layer implements AutoCloseable, LayerGraph {
     compile(Optimizers.get(optimizer), Losses.get(loss), metrics);
   }
 
+  /** Keras's {@code compile(optimizer=optimizer, loss='name', metrics=[...])}. */
   public void compile(Optimizer optimizer, String loss, String... metrics) {
     compile(optimizer, Losses.get(loss), metrics);
   }
 
+  /** Keras's {@code compile(optimizer='name', loss=loss, metrics=[...])}. */
   public void compile(String optimizer, Loss loss, String... metrics) {
     compile(Optimizers.get(optimizer), loss, metrics);
   }
@@ -679,18 +682,22 @@ public class Model extends Layer implements AutoCloseable, LayerGraph {
     this.step = s;
   }
 
+  /** Whether {@code compile} was called. */
   public boolean compiled() {
     return optimizer != null;
   }
 
+  /** Keras's {@code model.optimizer}; null before {@code compile}. */
   public Optimizer optimizer() {
     return optimizer;
   }
 
+  /** Keras's {@code model.loss}; null before {@code compile}. */
   public Loss loss() {
     return loss;
   }
 
+  /** Keras's {@code model.metrics_names} after {@code compile}. */
   public List<String> metricNames() {
     return metricNames;
   }
@@ -700,6 +707,7 @@ public class Model extends Layer implements AutoCloseable, LayerGraph {
     this.stopTraining = stop;
   }
 
+  /** Keras's {@code model.stop_training}: set by callbacks to end {@code fit} after the epoch. */
   public boolean stopTraining() {
     return stopTraining;
   }
@@ -873,6 +881,7 @@ public class Model extends Layer implements AutoCloseable, LayerGraph {
     saveWeights(Path.of(path));
   }
 
+  /** Keras's {@code save_weights(path)}. */
   public void saveWeights(Path path) {
     SavingService.get().saveWeights(this, path);
   }
@@ -882,6 +891,7 @@ public class Model extends Layer implements AutoCloseable, LayerGraph {
     loadWeights(Path.of(path));
   }
 
+  /** Keras's {@code load_weights(path)}. */
   public void loadWeights(Path path) {
     SavingService.get().loadWeights(this, path, false, false);
   }
@@ -896,6 +906,7 @@ public class Model extends Layer implements AutoCloseable, LayerGraph {
     save(Path.of(path));
   }
 
+  /** Keras's {@code model.save(path)}. */
   public void save(Path path) {
     SavingService.get().save(this, path);
   }

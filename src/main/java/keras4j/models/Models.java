@@ -11,6 +11,7 @@ public final class Models {
     return load(Path.of(path));
   }
 
+  /** Keras's {@code keras.models.load_model(path)}. */
   public static Model load(Path path) {
     return SavingService.get().load(path);
   }

@@ -22,6 +22,7 @@ public class Sequential extends Model {
   private InputLayer inputLayer;
   private KerasTensor output;
 
+  /** Keras's {@code Sequential()}. */
   public Sequential() {}
 
   /** Keras's {@code Sequential(name=...)}. */

@@ -88,6 +88,7 @@ public final class KNeighborsClassifier implements AutoCloseable {
     this.nNeighbors = nNeighbors;
   }
 
+  /** scikit-learn's {@code n_neighbors}. */
   public int nNeighbors() {
     return nNeighbors;
   }

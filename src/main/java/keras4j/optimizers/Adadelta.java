@@ -18,14 +18,17 @@ public class Adadelta extends Optimizer {
   private final float rho;
   private final float epsilon;
 
+  /** Keras's {@code Adadelta()}: learning rate 0.001 (1.0 in {@code Compatibility.KERAS_2}), rho 0.95, epsilon 1e-7. */
   public Adadelta() {
     this(Backend.compatibility().adadeltaLearningRate());
   }
 
+  /** Keras's {@code Adadelta(learning_rate=...)}. */
   public Adadelta(double learningRate) {
     this(learningRate, 0.95, 1e-7);
   }
 
+  /** Keras's {@code Adadelta(learning_rate, rho, epsilon)}. */
   public Adadelta(double learningRate, double rho, double epsilon) {
     super((float) learningRate);
     Checks.unit("rho", rho);

@@ -16,14 +16,17 @@ public class Adagrad extends Optimizer {
   private final float initialAccumulatorValue;
   private final float epsilon;
 
+  /** Keras's {@code Adagrad()} with Keras 3's defaults. */
   public Adagrad() {
     this(0.001);
   }
 
+  /** Keras's {@code Adagrad(learning_rate=...)}. */
   public Adagrad(double learningRate) {
     this(learningRate, 0.1, 1e-7);
   }
 
+  /** Keras's {@code Adagrad(learning_rate, initial_accumulator_value, epsilon)}. */
   public Adagrad(double learningRate, double initialAccumulatorValue, double epsilon) {
     super((float) learningRate);
     Checks.nonNegative("initial_accumulator_value", initialAccumulatorValue);

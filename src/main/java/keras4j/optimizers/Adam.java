@@ -17,14 +17,17 @@ public class Adam extends Optimizer {
   private final float beta2;
   private final float epsilon;
 
+  /** Keras's {@code Adam()}: learning rate 0.001, beta_1 0.9, beta_2 0.999, epsilon 1e-7. */
   public Adam() {
     this(0.001f);
   }
 
+  /** Keras's {@code Adam(learning_rate=...)}. */
   public Adam(double learningRate) {
     this(learningRate, 0.9, 0.999, 1e-7);
   }
 
+  /** Keras's {@code Adam(learning_rate, beta_1, beta_2, epsilon)}. */
   public Adam(double learningRate, double beta1, double beta2, double epsilon) {
     super((float) learningRate);
     Checks.unit("beta_1", beta1);

@@ -14,14 +14,17 @@ public class Adamax extends Optimizer {
   private final float beta2;
   private final float epsilon;
 
+  /** Keras's {@code Adamax()} with Keras 3's defaults. */
   public Adamax() {
     this(0.001);
   }
 
+  /** Keras's {@code Adamax(learning_rate=...)}. */
   public Adamax(double learningRate) {
     this(learningRate, 0.9, 0.999, 1e-7);
   }
 
+  /** Keras's {@code Adamax(learning_rate, beta_1, beta_2, epsilon)}. */
   public Adamax(double learningRate, double beta1, double beta2, double epsilon) {
     super((float) learningRate);
     Checks.unit("beta_1", beta1);

@@ -20,14 +20,17 @@ public class Nadam extends Optimizer {
   private KerasVariable uProduct;
   private Operand<TFloat32> uProductNew;
 
+  /** Keras's {@code Nadam()} with Keras 3's defaults. */
   public Nadam() {
     this(0.001);
   }
 
+  /** Keras's {@code Nadam(learning_rate=...)}. */
   public Nadam(double learningRate) {
     this(learningRate, 0.9, 0.999, 1e-7);
   }
 
+  /** Keras's {@code Nadam(learning_rate, beta_1, beta_2, epsilon)}. */
   public Nadam(double learningRate, double beta1, double beta2, double epsilon) {
     super((float) learningRate);
     Checks.unit("beta_1", beta1);

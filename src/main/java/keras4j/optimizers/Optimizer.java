@@ -26,6 +26,7 @@ public abstract class Optimizer {
   private final List<KerasVariable> slotOrder = new ArrayList<>();
   private Context context;
 
+  /** An optimizer with Keras's {@code learning_rate}. */
   protected Optimizer(float learningRate) {
     if (!(learningRate > 0) || Float.isInfinite(learningRate)) {
       throw new IllegalArgumentException("learning_rate must be a positive number, received " + learningRate);
@@ -172,6 +173,7 @@ public abstract class Optimizer {
     return c;
   }
 
+  /** The learning rate given at construction (Keras's {@code learning_rate} in the config). */
   protected float initialLearningRate() {
     return initialLearningRate;
   }

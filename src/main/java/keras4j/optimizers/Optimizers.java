@@ -66,6 +66,7 @@ public final class Optimizers {
     }
   }
 
+  /** The optimizer names {@code keras.optimizers.get} accepts here. */
   public static java.util.Set<String> knownNames() {
     return BY_NAME.keySet();
   }

@@ -18,14 +18,17 @@ public class RMSprop extends Optimizer {
   private final float epsilon;
   private final boolean centered;
 
+  /** Keras's {@code RMSprop()} with Keras 3's defaults. */
   public RMSprop() {
     this(0.001);
   }
 
+  /** Keras's {@code RMSprop(learning_rate=...)}. */
   public RMSprop(double learningRate) {
     this(learningRate, 0.9, 0.0, 1e-7, false);
   }
 
+  /** Keras's {@code RMSprop(learning_rate, rho, momentum, epsilon, centered)}. */
   public RMSprop(double learningRate, double rho, double momentum, double epsilon, boolean centered) {
     super((float) learningRate);
     Checks.unit("rho", rho);

@@ -16,14 +16,17 @@ public class SGD extends Optimizer {
   private final float momentum;
   private final boolean nesterov;
 
+  /** Keras's {@code SGD()}: learning rate 0.01, no momentum. */
   public SGD() {
     this(0.01);
   }
 
+  /** Keras's {@code SGD(learning_rate=...)}. */
   public SGD(double learningRate) {
     this(learningRate, 0.0, false);
   }
 
+  /** Keras's {@code SGD(learning_rate, momentum, nesterov)}. */
   public SGD(double learningRate, double momentum, boolean nesterov) {
     super((float) learningRate);
     if (!(momentum >= 0 && momentum <= 1)) {

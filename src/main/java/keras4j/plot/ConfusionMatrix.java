@@ -9,6 +9,7 @@ import java.util.TreeSet;
  */
 public record ConfusionMatrix(int[] labels, int[][] counts) {
 
+  /** Checks that the counts form a square matrix over the labels. */
   public ConfusionMatrix {
     if (labels == null || counts == null || counts.length != labels.length) {
       throw new IllegalArgumentException("Expected one row of counts per label, received "

@@ -34,6 +34,7 @@ public final class HeatMap {
 
   private HeatMap() {}
 
+  /** A new heat map, as {@code plt.imshow} of a matrix. */
   public static Builder builder() {
     return new Builder();
   }
@@ -108,16 +109,19 @@ public final class HeatMap {
       return v;
     }
 
+    /** matplotlib's {@code plt.title}. */
     public Builder title(String title) {
       this.title = Figures.requireText(title, "title");
       return this;
     }
 
+    /** matplotlib's {@code plt.xlabel}. */
     public Builder xLabel(String label) {
       this.xLabel = Figures.requireText(label, "x label");
       return this;
     }
 
+    /** matplotlib's {@code plt.ylabel}. */
     public Builder yLabel(String label) {
       this.yLabel = Figures.requireText(label, "y label");
       return this;
@@ -401,6 +405,7 @@ public final class HeatMap {
       return Figures.writePng(render(), png);
     }
 
+    /** matplotlib's {@code plt.savefig(png)}; returns the file written. */
     public Path write(String png) {
       return write(Path.of(png));
     }

@@ -36,6 +36,7 @@ public final class ImageGrid {
 
   private ImageGrid() {}
 
+  /** A new grid, as the notebooks' {@code plt.subplot(n_rows, n, i)} loops. */
   public static Builder builder() {
     return new Builder();
   }
@@ -273,6 +274,7 @@ public final class ImageGrid {
       return Figures.writePng(render(), png);
     }
 
+    /** matplotlib's {@code plt.savefig(png)}; returns the file written. */
     public Path write(String png) {
       return write(Path.of(png));
     }

@@ -51,6 +51,7 @@ public final class LinePlot {
 
   private LinePlot() {}
 
+  /** A new line plot, as {@code plt.figure()}. */
   public static Builder builder() {
     return new Builder();
   }
@@ -82,16 +83,19 @@ public final class LinePlot {
 
     private Builder() {}
 
+    /** matplotlib's {@code plt.title}. */
     public Builder title(String title) {
       this.title = Figures.requireText(title, "title");
       return this;
     }
 
+    /** matplotlib's {@code plt.xlabel}. */
     public Builder xLabel(String label) {
       this.xLabel = Figures.requireText(label, "x label");
       return this;
     }
 
+    /** matplotlib's {@code plt.ylabel}. */
     public Builder yLabel(String label) {
       this.yLabel = Figures.requireText(label, "y label");
       return this;
@@ -110,6 +114,7 @@ public final class LinePlot {
       return series(name, null, v);
     }
 
+    /** matplotlib's {@code plt.plot(y, label=name)}: x runs 0, 1, 2, ... */
     public Builder series(String name, double[] y) {
       return series(name, null, y);
     }
@@ -404,6 +409,7 @@ public final class LinePlot {
       return Figures.writePng(render(), png);
     }
 
+    /** matplotlib's {@code plt.savefig(png)}; returns the file written. */
     public Path write(String png) {
       return write(Path.of(png));
     }

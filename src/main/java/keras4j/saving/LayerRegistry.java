@@ -149,6 +149,7 @@ public final class LayerRegistry {
     FACTORIES.put(className, factory);
   }
 
+  /** Whether a layer class name (as in model configs) is registered. */
   public static boolean contains(String className) {
     return FACTORIES.containsKey(className);
   }

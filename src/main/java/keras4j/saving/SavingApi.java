@@ -106,6 +106,7 @@ public final class SavingApi {
     return toJson(model, false);
   }
 
+  /** {@code model.to_json()}; {@code keras2} writes tf.keras 2.x's dialect. */
   public static String toJson(Model model, boolean keras2) {
     ModelConfigWriter w = new ModelConfigWriter(keras2 ? ModelConfigWriter.Dialect.KERAS_2 : ModelConfigWriter.Dialect.KERAS_3);
     Map<String, Object> c = w.model(model);

@@ -20,6 +20,7 @@ import org.tensorflow.ndarray.FloatNdArray;
 public final class SelfCheck {
   /** The outcome for one output. */
   public record Result(String output, double maxAbsDiff, double maxAbsExpected, double tolerance) {
+    /** Whether the largest difference is within the tolerance. */
     public boolean passed() {
       return maxAbsDiff <= tolerance;
     }

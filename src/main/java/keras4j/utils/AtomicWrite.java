@@ -21,6 +21,7 @@ public final class AtomicWrite {
   /** Writes a file's content to the given (not yet existing) path. */
   @FunctionalInterface
   public interface Writer {
+    /** Writes the content into {@code temporary}, which is then renamed onto the target. */
     void write(Path temporary) throws IOException;
   }
 

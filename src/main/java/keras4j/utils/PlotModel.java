@@ -28,6 +28,7 @@ import keras4j.layers.Node;
 public final class PlotModel {
   /** What {@link #plotModel} wrote: the DOT file, and the image or, when it was skipped, why. */
   public record Output(Path dot, Path image, String skipped) {
+    /** Whether the image was rendered (Graphviz's {@code dot} ran). */
     public boolean rendered() {
       return image != null;
     }
@@ -64,6 +65,7 @@ public final class PlotModel {
     return new Output(dotFile, toFile, null);
   }
 
+  /** {@code plot_model(model, to_file=toFile, show_shapes=showShapes)}. */
   public static Output plotModel(LayerGraph model, String toFile, boolean showShapes) {
     return plotModel(model, Path.of(toFile), showShapes);
   }

@@ -25,6 +25,7 @@ public final class Progbar {
   private Long timeAfterFirstStep;
   private int totalWidth;
 
+  /** Keras's {@code Progbar(target, verbose=..., unit_name=...)}; {@code dynamic} redraws one line as on a terminal. */
   public Progbar(int target, int verbose, String unitName, boolean dynamic, PrintStream out) {
     this.target = target;
     this.width = 30;
