@@ -16,6 +16,7 @@ public class Adam extends Optimizer {
   private final float beta1;
   private final float beta2;
   private final float epsilon;
+  private final boolean amsgrad;
 
   /** Keras's {@code Adam()}: learning rate 0.001, beta_1 0.9, beta_2 0.999, epsilon 1e-7. */
   public Adam() {
@@ -29,7 +30,13 @@ public class Adam extends Optimizer {
 
   /** Keras's {@code Adam(learning_rate, beta_1, beta_2, epsilon)}. */
   public Adam(double learningRate, double beta1, double beta2, double epsilon) {
+    this(learningRate, beta1, beta2, epsilon, false);
+  }
+
+  /** Keras's {@code Adam(learning_rate, beta_1, beta_2, epsilon, amsgrad)}. */
+  public Adam(double learningRate, double beta1, double beta2, double epsilon, boolean amsgrad) {
     super((float) learningRate);
+    this.amsgrad = amsgrad;
     Checks.unit("beta_1", beta1);
     Checks.unit("beta_2", beta2);
     Checks.positive("epsilon", epsilon);
@@ -40,7 +47,13 @@ public class Adam extends Optimizer {
 
   @Override
   protected List<String> slotNames() {
-    return List.of("momentum", "velocity");
+    return amsgrad ? List.of("momentum", "velocity", "velocity_hat") : List.of("momentum", "velocity");
+  }
+
+  /** Keras interleaves momentum and velocity per variable, then creates the velocity_hats (amsgrad). */
+  @Override
+  protected List<List<String>> slotGroups() {
+    return amsgrad ? List.of(List.of("momentum", "velocity"), List.of("velocity_hat")) : List.of(slotNames());
   }
 
   @Override
@@ -48,8 +61,28 @@ public class Adam extends Optimizer {
       Operand<TFloat32> step, Operand<TFloat32> lr) {
     Operand<TFloat32> b1 = tf.constant(beta1);
     Operand<TFloat32> b2 = tf.constant(beta2);
+    if (amsgrad) {
+      return amsgradUpdate(tf, var, grad, slots, step, lr);
+    }
     return tf.train.applyAdam(var.ref(), slots.get(0).ref(), slots.get(1).ref(), tf.math.pow(b1, step),
         tf.math.pow(b2, step), lr, b1, b2, tf.constant(epsilon), grad);
+  }
+
+  /** Keras 3's update_step with amsgrad: the denominator uses the running maximum of the velocity. */
+  private Op amsgradUpdate(Ops tf, KerasVariable var, Operand<TFloat32> grad, List<KerasVariable> slots,
+      Operand<TFloat32> step, Operand<TFloat32> lr) {
+    Operand<TFloat32> one = tf.constant(1f);
+    Operand<TFloat32> alpha = tf.math.div(tf.math.mul(lr, tf.math.sqrt(tf.math.sub(one,
+        tf.math.pow(tf.constant(beta2), step)))), tf.math.sub(one, tf.math.pow(tf.constant(beta1), step)));
+    KerasVariable m = slots.get(0);
+    KerasVariable v = slots.get(1);
+    KerasVariable vHat = slots.get(2);
+    Operand<TFloat32> mNew = tf.assignAdd(m.ref(), tf.math.mul(tf.math.sub(grad, m.value()), tf.constant(1 - beta1)));
+    Operand<TFloat32> vNew = tf.assignAdd(v.ref(),
+        tf.math.mul(tf.math.sub(tf.math.square(grad), v.value()), tf.constant(1 - beta2)));
+    Operand<TFloat32> vMax = tf.assign(vHat.ref(), tf.math.maximum(vHat.value(), vNew));
+    return tf.assignSub(var.ref(), tf.math.div(tf.math.mul(mNew, alpha),
+        tf.math.add(tf.math.sqrt(vMax), tf.constant(epsilon))));
   }
 
   @Override
@@ -58,7 +91,7 @@ public class Adam extends Optimizer {
     c.put("beta_1", (double) beta1);
     c.put("beta_2", (double) beta2);
     c.put("epsilon", (double) epsilon);
-    c.put("amsgrad", false);
+    c.put("amsgrad", amsgrad);
     return c;
   }
 }

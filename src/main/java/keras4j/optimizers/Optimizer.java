@@ -148,16 +148,35 @@ public abstract class Optimizer {
     learningRate.assign(org.tensorflow.ndarray.NdArrays.scalarOf(lr));
   }
 
-  /** Keras's {@code optimizer.variables}: iterations, learning rate, then the slots in creation order. */
+  /**
+   * Keras's {@code optimizer.variables}: iterations, learning rate, the slots in Keras's creation order
+   * ({@link #slotGroups()}), then optimizer-wide state Keras creates after them (Nadam's {@code u_product}).
+   */
   public List<KerasVariable> variables() {
     List<KerasVariable> all = new ArrayList<>();
     if (iterations != null) {
       all.add(iterations);
       all.add(learningRate);
+      List<String> names = slotNames();
+      for (List<String> group : slotGroups()) {
+        for (int owner = 0; owner < slotOrder.size(); owner += names.size()) {
+          for (String slot : group) {
+            all.add(slotOrder.get(owner + names.indexOf(slot)));
+          }
+        }
+      }
       all.addAll(extraVariables());
-      all.addAll(slotOrder);
     }
     return all;
+  }
+
+  /**
+   * The slots Keras creates, as the calls to {@code add_optimizer_variables} in its {@code build}: one call
+   * interleaves its names per variable, successive calls follow each other. This is the order of
+   * {@code optimizer.variables} in Keras's files. The default: one call with all of {@link #slotNames()}.
+   */
+  protected List<List<String>> slotGroups() {
+    return List.of(slotNames());
   }
 
   /** Optimizer-wide variables beyond iterations and learning rate (Nadam's momentum cache). */

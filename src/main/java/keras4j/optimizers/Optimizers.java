@@ -46,7 +46,7 @@ public final class Optimizers {
     switch (name) {
       case "adam":
         return new Adam(lr != null ? lr : 0.001, num.apply("beta_1", 0.9), num.apply("beta_2", 0.999),
-            num.apply("epsilon", 1e-7));
+            num.apply("epsilon", 1e-7), Boolean.TRUE.equals(config.get("amsgrad")));
       case "adamax":
         return new Adamax(lr != null ? lr : 0.001, num.apply("beta_1", 0.9), num.apply("beta_2", 0.999),
             num.apply("epsilon", 1e-7));

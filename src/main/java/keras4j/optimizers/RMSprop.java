@@ -45,6 +45,20 @@ public class RMSprop extends Optimizer {
     return centered ? List.of("velocity", "momentum", "average_gradient") : List.of("velocity", "momentum");
   }
 
+  /** Keras creates all velocities, then the momentums (only when momentum > 0), then the average gradients. */
+  @Override
+  protected List<List<String>> slotGroups() {
+    List<List<String>> g = new java.util.ArrayList<>();
+    g.add(List.of("velocity"));
+    if (momentum > 0) {
+      g.add(List.of("momentum"));
+    }
+    if (centered) {
+      g.add(List.of("average_gradient"));
+    }
+    return g;
+  }
+
   @Override
   protected Op update(Ops tf, KerasVariable var, Operand<TFloat32> grad, List<KerasVariable> slots,
       Operand<TFloat32> step, Operand<TFloat32> lr) {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import keras4j.backend.Backend;
+import keras4j.backend.Compatibility;
 import keras4j.losses.Loss;
 import keras4j.losses.Losses;
 import keras4j.metrics.Metrics;
@@ -68,6 +70,22 @@ final class CompileConfig {
     compile(model, cc.get("optimizer"), cc.get("loss"), cc.get("metrics"), source);
   }
 
+  /**
+   * tf.keras 2.11-2.15 recorded its optimizers as {@code "Custom>Adam"}. Keras 3 cannot resolve that name and falls
+   * back to {@code optimizers.get(config["name"])}: the named optimizer with its default settings (saving_utils'
+   * {@code _resolve_compile_arguments_compat}); keras4j does the same. With {@link Backend#compatibility()}
+   * TF_KERAS_2 or KERAS_2 it keeps the recorded settings instead.
+   */
+  private static Optimizer registeredOptimizer(String cls, Map<String, Object> cfg, String source) {
+    String name = cfg.get("name") instanceof String n ? n : cls.substring(cls.indexOf('>') + 1);
+    if (Backend.compatibility() != Compatibility.KERAS_3) {
+      return Optimizers.fromConfig(name, cfg);
+    }
+    System.err.println("Warning: " + source + " records its optimizer as '" + cls + "' (tf.keras 2.x); like Keras 3, "
+        + "keras4j compiles it with " + name + "'s default settings, not the recorded ones");
+    return Optimizers.get(name);
+  }
+
   @SuppressWarnings("unchecked")
   private static void compile(Model model, Object optSpec, Object lossSpec, Object metricsSpec, String source) {
     try {
@@ -76,7 +94,8 @@ final class CompileConfig {
         optimizer = Optimizers.get(s);
       } else if (optSpec instanceof Map<?, ?> m) {
         Map<String, Object> cfg = m.get("config") instanceof Map<?, ?> c ? (Map<String, Object>) c : Map.of();
-        optimizer = Optimizers.fromConfig(String.valueOf(m.get("class_name")), cfg);
+        String cls = String.valueOf(m.get("class_name"));
+        optimizer = cls.contains(">") ? registeredOptimizer(cls, cfg, source) : Optimizers.fromConfig(cls, cfg);
       } else {
         return;
       }

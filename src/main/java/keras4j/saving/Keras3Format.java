@@ -153,9 +153,16 @@ final class Keras3Format {
 
   /** True when the file has Keras 3's layout. */
   static boolean isKeras3(HdfFile f) {
-    return f.getChild("layers") instanceof Group && f.getAttribute("layer_names") == null
+    return (f.getChild("layers") instanceof Group || f.getChild(TF_KERAS_213_LAYERS) instanceof Group)
+        && f.getAttribute("layer_names") == null
         && f.getChild("model_weights") == null;
   }
+
+  /**
+   * tf.keras 2.13 stored a functional model's layers under this group instead of {@code layers}; Keras 3 reads them by
+   * replacing "layers" with it in the path (saving_lib's "Fix for 2.13 compatibility"), and so does keras4j.
+   */
+  static final String TF_KERAS_213_LAYERS = "_layer_checkpoint_dependencies";
 
   static void loadWeights(Model model, HdfFile f, String source) {
     List<KerasVariable> targets = new ArrayList<>();
@@ -163,6 +170,9 @@ final class Keras3Format {
     for (Slot s : slots(model)) {
       List<KerasVariable> ws = s.vars();
       Node node = find(f, s.path());
+      if (!(node instanceof Group) && f.getChild(TF_KERAS_213_LAYERS) instanceof Group) {
+        node = find(f, s.path().replace("layers", TF_KERAS_213_LAYERS));
+      }
       List<FloatNdArray> saved = new ArrayList<>();
       if (node instanceof Group g) {
         for (int i = 0; g.getChild(Integer.toString(i)) instanceof Dataset ds; i++) {

@@ -12,6 +12,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import keras4j.backend.Backend;
 import keras4j.backend.Compatibility;
 import keras4j.backend.KerasVariable;
 import keras4j.backend.Shapes;
@@ -128,16 +129,26 @@ final class LegacyH5Format {
     }
   }
 
+  /**
+   * Keras's {@code model.save('x.h5')}. The config is in tf.keras 2.x's dialect, which tf.keras 2 and Keras 3 both
+   * read, except for a model holding a nested model: there the two read a node index inside {@code inbound_nodes}
+   * differently (tf.keras counts the nested model's own graph as node 0, Keras 3 does not), so keras4j writes Keras
+   * 3's dialect, as Keras 3.15.1 itself does in a legacy .h5; with {@link Backend#compatibility()} TF_KERAS_2 or
+   * KERAS_2 it writes tf.keras's.
+   */
   static void saveModel(Model model, Path path) {
-    ModelConfigWriter writer = new ModelConfigWriter(ModelConfigWriter.Dialect.KERAS_2);
+    boolean keras3 = Backend.compatibility() == Compatibility.KERAS_3 && holdsNestedModel(model);
+    String version = keras3 ? KerasArchive.KERAS_VERSION : KERAS_VERSION;
+    ModelConfigWriter writer = new ModelConfigWriter(keras3 ? ModelConfigWriter.Dialect.KERAS_3
+        : ModelConfigWriter.Dialect.KERAS_2);
     Map<String, Object> config = writer.model(model);
-    config.put("keras_version", KERAS_VERSION);
+    config.put("keras_version", version);
     config.put("backend", "tensorflow");
     String modelConfig = Json.write(config);
     String trainingConfig = model.compiled() ? Json.write(CompileConfig.trainingConfig(model)) : null;
     List<FloatNdArray> values = read(allLegacyWeights(model));
     Hdf5.writeAtomically(path, root -> {
-      Hdf5.putString(root, "keras_version", KERAS_VERSION);
+      Hdf5.putString(root, "keras_version", version);
       Hdf5.putString(root, "backend", "tensorflow");
       Hdf5.putString(root, "model_config", modelConfig);
       if (trainingConfig != null) {
@@ -146,6 +157,15 @@ final class LegacyH5Format {
       Hdf5.putString(root, "keras4j_version", SavingApi.KERAS4J_VERSION);
       writeWeightGroups(root.putGroup("model_weights"), model, values);
     });
+  }
+
+  private static boolean holdsNestedModel(Model model) {
+    for (Layer l : model.layers()) {
+      if (l instanceof Model) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ------------------------------------------------------------------ reading

@@ -98,9 +98,17 @@ final class ModelConfigWriter {
       layers.add(layerEntry(l, own));
     }
     c.put("layers", layers);
-    c.put("input_layers", endpoints(m, m.inputs(), own, true));
-    c.put("output_layers", endpoints(m, m.outputs(), own, false));
+    c.put("input_layers", single(endpoints(m, m.inputs(), own, true)));
+    c.put("output_layers", single(endpoints(m, m.outputs(), own, false)));
     return c;
+  }
+
+  /**
+   * Keras 3 writes one input or output unwrapped ({@code ["dense", 0, 0]}): a list of one would make a nested
+   * model return a list, which a Sequential around it cannot take. tf.keras always writes lists.
+   */
+  private Object single(List<Object> endpoints) {
+    return dialect == Dialect.KERAS_3 && endpoints.size() == 1 ? endpoints.get(0) : endpoints;
   }
 
   private List<Object> endpoints(Model m, List<KerasTensor> tensors, Set<Node> own, boolean inputs) {
