@@ -66,4 +66,13 @@ class CustomModelPortsTest {
         Map.of());
     assertTrue(r.numbers().get("kl_loss") > 0 && r.numbers().get("reconstruction_loss") > 0);
   }
+
+  @Test
+  void kerasIoDenoiser() throws Exception {
+    NotebookResult r = run(new KerasIoDenoiser());
+    check(r, "denoising", List.of("seed104_train_noisy.png", "seed104_clean.png", "seed104_clean_loss.png",
+        "seed104_denoised.png", "seed104_denoising_loss.png"), Map.of());
+    List<Double> clean = r.runs().get("clean").loss();
+    assertTrue(clean.get(1) < clean.get(0), "the clean loss falls: " + clean);
+  }
 }

@@ -215,6 +215,46 @@ class CustomTrainingTest {
     assertTrue(e.getMessage().contains("LayerRegistry.register"), e.getMessage());
   }
 
+  /** A user's layer with its own config argument, registered by name. */
+  public static final class Scale extends BaseLayer<Scale> {
+    private final double factor;
+
+    public Scale(double factor) {
+      this.factor = factor;
+    }
+
+    @Override
+    protected Operand<TFloat32> call(Ops tf, Operand<TFloat32> x, boolean training) {
+      return tf.math.mul(x, tf.constant((float) factor));
+    }
+
+    @Override
+    public Map<String, Object> getConfig() {
+      Map<String, Object> c = super.getConfig();
+      c.put("factor", factor);
+      return c;
+    }
+  }
+
+  /** A registered custom layer and activation save and load through .keras and .h5 with their config. */
+  @Test
+  void registeredCustomLayerAndActivationRoundTrip() {
+    keras4j.saving.LayerRegistry.register("Scale", c -> new Scale(c.getDouble("factor", 1)));
+    keras4j.activations.Activations.register("cube", (tf, x) -> tf.math.mul(x, tf.math.square(x)));
+    Backend.setRandomSeed(6);
+    KerasTensor in = Input.shape(3);
+    Model m = new Model(in, new Scale(2.5).name("scale").apply(new Dense(4, "cube").apply(in)));
+    FloatNdArray x = data(5, 3, 2);
+    for (String f : List.of("c.keras", "c.h5")) {
+      m.save(dir.resolve(f));
+      Model back = Models.load(dir.resolve(f));
+      assertEquals(2.5, ((Number) back.getLayer("scale").getConfig().get("factor")).doubleValue(), 0.0, f);
+      assertEquals(List.of(), diff(m.predict(x), back.predict(x)), f);
+    }
+    assertTrue(m.toJson().contains("\"registered_name\": \"Scale\"") || m.toJson().contains("\"registered_name\":\"Scale\""),
+        m.toJson());
+  }
+
   /** A Java Lambda saves with a marker; loading needs its function by layer name, and then computes the same. */
   @Test
   void lambdaSavesWithMarkerAndLoadsWithRegisteredFunction() {

@@ -63,7 +63,7 @@ class KerasLoadsRegularizedModelsTest {
     KerasTensor out = new Dense(3).kernelRegularizer(new OrthogonalRegularizer(0.1, "rows"))
         .kernelConstraint(new UnitNorm(0)).name("d2").apply(h);
     Model m = new Model(in, out);
-    FloatNdArray x = CustomData.normal(8, 7, 5, 5, 1);
+    FloatNdArray x = CustomData.normal(7, 8, 5, 5, 1);
     FloatNdArray y = CustomData.normal(8, 8, 3);
     m.save(dir.resolve("m.keras"));
     m.save(dir.resolve("m.h5"));

@@ -24,9 +24,7 @@ public class MaxNorm extends NormConstraint {
 
   @Override
   public Operand<TFloat32> call(Ops tf, Operand<TFloat32> w) {
-    Operand<TFloat32> norms = norms(tf, w);
-    Operand<TFloat32> desired = tf.clipByValue(norms, tf.constant(0f), tf.constant((float) maxValue));
-    return rescale(tf, w, desired, norms);
+    return new org.tensorflow.framework.constraints.MaxNorm(maxValue, axis).call(tf, w);
   }
 
   @Override

@@ -32,11 +32,7 @@ public class MinMaxNorm extends NormConstraint {
 
   @Override
   public Operand<TFloat32> call(Ops tf, Operand<TFloat32> w) {
-    Operand<TFloat32> norms = norms(tf, w);
-    Operand<TFloat32> clipped = tf.clipByValue(norms, tf.constant((float) minValue), tf.constant((float) maxValue));
-    Operand<TFloat32> desired = tf.math.add(tf.math.mul(tf.constant((float) rate), clipped),
-        tf.math.mul(tf.constant((float) (1 - rate)), norms));
-    return rescale(tf, w, desired, norms);
+    return new org.tensorflow.framework.constraints.MinMaxNorm(minValue, maxValue, rate, axis).call(tf, w);
   }
 
   @Override

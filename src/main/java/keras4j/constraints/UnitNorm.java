@@ -14,7 +14,7 @@ public class UnitNorm extends NormConstraint {
 
   @Override
   public Operand<TFloat32> call(Ops tf, Operand<TFloat32> w) {
-    return tf.math.div(w, tf.math.add(tf.constant(EPSILON), norms(tf, w)));
+    return new org.tensorflow.framework.constraints.UnitNorm(axis).call(tf, w);
   }
 
   @Override

@@ -72,4 +72,12 @@ public final class BlogSparseAutoencoder extends NotebookProgram {
     }
     return s / v.length;
   }
+
+  /** Runs the port: {@code [outDir] [--quick] [--epochs N]}. */
+  public static void main(String[] args) {
+    String[] all = new String[args.length + 1];
+    all[0] = "101";
+    System.arraycopy(args, 0, all, 1, args.length);
+    CustomModelPorts.main(all);
+  }
 }

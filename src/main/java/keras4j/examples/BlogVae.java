@@ -121,4 +121,12 @@ public final class BlogVae extends NotebookProgram {
     }
     return grid;
   }
+
+  /** Runs the port: {@code [outDir] [--quick] [--epochs N]}. */
+  public static void main(String[] args) {
+    String[] all = new String[args.length + 1];
+    all[0] = "102";
+    System.arraycopy(args, 0, all, 1, args.length);
+    CustomModelPorts.main(all);
+  }
 }

@@ -5,14 +5,14 @@ import java.util.List;
 
 /**
  * The ports of custom-model examples (issue 11): the Keras blog's sparse autoencoder (101) and variational
- * autoencoder (102), and keras.io's VAE (103). Each runs as the notebook ports do ({@link NotebookPort}); {@code main}
+ * autoencoder (102), keras.io's VAE (103) and Conv2DTranspose denoiser (104). Each runs as the notebook ports do ({@link NotebookPort}); {@code main}
  * runs one: {@code CustomModelPorts <id|name> [outDir] [--quick] [--epochs N]}.
  */
 public final class CustomModelPorts {
   private CustomModelPorts() {}
 
   public static List<NotebookPort> all() {
-    return List.of(new BlogSparseAutoencoder(), new BlogVae(), new KerasIoVae());
+    return List.of(new BlogSparseAutoencoder(), new BlogVae(), new KerasIoVae(), new KerasIoDenoiser());
   }
 
   /** The port with this id ("101") or name ("blog-vae"). */

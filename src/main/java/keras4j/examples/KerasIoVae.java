@@ -128,4 +128,12 @@ public final class KerasIoVae extends NotebookProgram {
         keras4j.models.Fit.verbose(0)).get(0);
     BlogVae.latentScatter(nb, "label_clusters", zMeans, mnist.yTrain());
   }
+
+  /** Runs the port: {@code [outDir] [--quick] [--epochs N]}. */
+  public static void main(String[] args) {
+    String[] all = new String[args.length + 1];
+    all[0] = "103";
+    System.arraycopy(args, 0, all, 1, args.length);
+    CustomModelPorts.main(all);
+  }
 }

@@ -27,7 +27,7 @@ public class L1 implements Regularizer {
 
   @Override
   public Operand<TFloat32> call(Ops tf, Operand<TFloat32> x) {
-    return tf.math.mul(tf.constant((float) l1), L1L2.sumAll(tf, tf.math.abs(x)));
+    return new org.tensorflow.framework.regularizers.L1((float) l1).call(tf, x);
   }
 
   @Override

@@ -6,7 +6,10 @@ import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
-/** Keras's {@code keras.regularizers.L1L2(l1=0.0, l2=0.0)}: {@code l1 * sum(|x|) + l2 * sum(x^2)}. */
+/**
+ * Keras's {@code keras.regularizers.L1L2(l1=0.0, l2=0.0)}: {@code l1 * sum(|x|) + l2 * sum(x^2)}, computed by
+ * tensorflow-framework's {@code L1L2} (equal to Keras 3.15.1's value in float32).
+ */
 public class L1L2 implements Regularizer {
   private final double l1;
   private final double l2;
@@ -30,14 +33,7 @@ public class L1L2 implements Regularizer {
 
   @Override
   public Operand<TFloat32> call(Ops tf, Operand<TFloat32> x) {
-    Operand<TFloat32> r = tf.constant(0f);
-    if (l1 != 0) {
-      r = tf.math.add(r, tf.math.mul(tf.constant((float) l1), sumAll(tf, tf.math.abs(x))));
-    }
-    if (l2 != 0) {
-      r = tf.math.add(r, tf.math.mul(tf.constant((float) l2), sumAll(tf, tf.math.square(x))));
-    }
-    return r;
+    return new org.tensorflow.framework.regularizers.L1L2((float) l1, (float) l2).call(tf, x);
   }
 
   static Operand<TFloat32> sumAll(Ops tf, Operand<TFloat32> x) {

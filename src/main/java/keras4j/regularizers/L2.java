@@ -27,7 +27,7 @@ public class L2 implements Regularizer {
 
   @Override
   public Operand<TFloat32> call(Ops tf, Operand<TFloat32> x) {
-    return tf.math.mul(tf.constant((float) l2), L1L2.sumAll(tf, tf.math.square(x)));
+    return new org.tensorflow.framework.regularizers.L2((float) l2).call(tf, x);
   }
 
   @Override
