@@ -38,7 +38,7 @@ final class SparkScoreCommand implements Command {
         .addOption(Opt.value("master", "URL", "Spark master (default local[2])"))
         .addOption(Opt.value("partitions", "N", "Partitions of the input table (default 2)"))
         .addOption(Opt.value("batch-size", "N", "Rows per predict call within a partition (default 1024)"))
-        .addOption(Opt.value("limit", "N", "Only the first N rows"));
+        .addOption(Opt.value("limit", "N", "About N rows: every k-th row, keeping the mix of the two data sets"));
   }
 
   @Override
