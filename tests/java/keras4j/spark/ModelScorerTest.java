@@ -176,6 +176,26 @@ class ModelScorerTest {
     assertNull(out.get(4).get(2), "a null input gives a null output");
   }
 
+  /** The example behind {@code ./keras4j spark-score}, on a sample: the shipped MNIST autoencoder finds the garments. */
+  @Test
+  void theAnomalyExampleWritesParquetAndSeparatesTheDataSets(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path model = java.nio.file.Path.of("keras-models", "seed002_mnist_16.h5");
+    Dataset<Row> input = AnomalyScoring.input(spark, 2, 2_000);
+    java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+    AnomalyScoring.Result r = AnomalyScoring.run(spark, input, ModelScorer.load(model), dir.resolve("s.parquet"),
+        new java.io.PrintStream(log, true, "UTF-8"));
+    assertEquals(2_000, r.rows());
+    List<Row> back = spark.read().parquet(dir.resolve("s.parquet").toString()).collectAsList();
+    assertEquals(2_000, back.size());
+    assertEquals(List.of("id", "source", "label", "reconstruction_error"),
+        List.of(spark.read().parquet(dir.resolve("s.parquet").toString()).columns()));
+    long garments = back.stream().filter(row -> row.getString(1).equals("fashion_mnist")).count();
+    assertEquals(285, garments, "every 35th row: 1,715 digits and 285 garments");
+    assertTrue(r.auc() > 0.95, "ROC AUC " + r.auc() + "\n" + log);
+    assertTrue(r.meanErrorAnomaly() > 3 * r.meanErrorNormal(), log.toString("UTF-8"));
+  }
+
   @Test
   void badInputIsAClearError() {
     ModelScorer s = ModelScorer.of(autoencoder);
