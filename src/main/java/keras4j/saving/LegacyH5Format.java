@@ -62,11 +62,18 @@ final class LegacyH5Format {
     }
   }
 
-  /** tf.keras's weight name: {@code dense/kernel:0}. */
+  /**
+   * tf.keras's weight name: {@code dense/kernel:0}; weights of sub-layers keep their path
+   * ({@code lstm/lstm_cell/kernel:0}, {@code bidirectional/forward_lstm/lstm_cell/kernel:0}).
+   */
   static String weightName(KerasVariable v, Map<KerasVariable, Layer> owners) {
     String n = v.name();
     String shortName = n.substring(n.lastIndexOf('/') + 1);
     Layer owner = owners.get(v);
+    if (owner != null && !owner.trackedLayers().isEmpty()) {
+      String prefix = owner.name() + "/";
+      return prefix + (n.startsWith(prefix) ? n.substring(prefix.length()) : n) + ":0";
+    }
     return (owner != null ? owner.name() : n.substring(0, Math.max(0, n.lastIndexOf('/')))) + "/" + shortName + ":0";
   }
 

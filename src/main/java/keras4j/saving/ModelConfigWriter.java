@@ -171,9 +171,10 @@ final class ModelConfigWriter {
     e.put("config", cfg);
     if (dialect == Dialect.KERAS_3) {
       e.put("registered_name", model && !(l instanceof Sequential) ? "Functional" : custom(l) ? cls : null);
-      if (!(l instanceof InputLayer)) {
+      Object shape = firstInputShape(l, own);
+      if (!(l instanceof InputLayer) && (shape != null || own != null)) {
         Map<String, Object> build = new LinkedHashMap<>();
-        build.put("input_shape", firstInputShape(l, own));
+        build.put("input_shape", shape);
         e.put("build_config", build);
       }
     }
@@ -232,10 +233,21 @@ final class ModelConfigWriter {
     return node;
   }
 
+  /**
+   * A layer inside another's config (an RNN's cell, a wrapper's layer). It names its module in both dialects: Keras 3
+   * needs it to load nested layers from legacy .h5 files, and tf.keras 2 ignores it.
+   */
+  private Map<String, Object> nestedEntry(Layer nested) {
+    Map<String, Object> e = new LinkedHashMap<>();
+    e.put("module", "keras.layers");
+    e.putAll(layerEntry(nested, null));
+    return e;
+  }
+
   /** A layer's own config in this dialect. */
   Map<String, Object> layerConfig(Layer l) {
     Map<String, Object> c = l.getConfig();
-    c.replaceAll((k, v) -> v instanceof Layer nested ? layerEntry(nested, null) : v);
+    c.replaceAll((k, v) -> v instanceof Layer nested ? nestedEntry(nested) : v);
     if (dialect == Dialect.KERAS_2) {
       return c;
     }
