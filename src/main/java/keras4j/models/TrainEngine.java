@@ -267,7 +267,12 @@ final class TrainEngine implements AutoCloseable {
         p.inputs.add(ph);
         in.add(ph);
       }
-      p.outputs = model.call(tf.withSubScope("predict"), in, false);
+      p.outputs = new ArrayList<>(model.call(tf.withSubScope("predict"), in, false));
+      for (int o = 0; o < p.outputs.size(); o++) {
+        if (in.contains(p.outputs.get(o))) {
+          p.outputs.set(o, tf.identity(p.outputs.get(o)));
+        }
+      }
       predictFunction = p;
     }
     return predictFunction;
