@@ -188,6 +188,9 @@ class CustomTrainingTest {
           1e-5);
     }
     assertTrue(logs.get("loss").get(9) < logs.get("loss").get(0));
+    Map<String, Double> eval = ae.evaluate(x, batchSize(16), verbose(0));
+    assertEquals(List.of("loss", "reconstruction_loss", "activity_loss"), List.copyOf(eval.keySet()));
+    assertEquals(eval.get("loss"), eval.get("reconstruction_loss") + eval.get("activity_loss"), 1e-5);
   }
 
   /** A registered loss saves by name and loads compiled; an unregistered custom layer cannot be saved silently. */

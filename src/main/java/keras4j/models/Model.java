@@ -731,6 +731,11 @@ public class Model extends Layer implements AutoCloseable {
     return evaluateMetrics(List.of(x), List.of(y), options).get("loss");
   }
 
+  /** Keras's {@code evaluate(x, return_dict=True)} without targets: for models whose {@link #computeLoss} needs none. */
+  public Map<String, Double> evaluate(FloatNdArray x, Fit.Option... options) {
+    return evaluateMetrics(List.of(x), List.of(), options);
+  }
+
   /** Keras's {@code evaluate(x, y, return_dict=True)}: loss and metrics by name. */
   public Map<String, Double> evaluateMetrics(List<FloatNdArray> x, List<FloatNdArray> y, Fit.Option... options) {
     ensureBuiltFor(x);
