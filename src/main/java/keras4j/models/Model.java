@@ -399,15 +399,12 @@ public class Model extends Layer implements AutoCloseable {
     return this;
   }
 
-  /** The weight-regularization penalties of every layer of the model (Keras's regularization part of {@code model.losses}). */
+  /** The regularizers of every trainable weight of the model, each weight once (shared layers included). */
   @Override
-  public List<Operand<TFloat32>> regularizationLosses(Ops tf) {
-    List<Operand<TFloat32>> out = new ArrayList<>(super.regularizationLosses(tf));
-    Set<Layer> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+  public Map<KerasVariable, keras4j.regularizers.Regularizer> regularizers() {
+    Map<KerasVariable, keras4j.regularizers.Regularizer> out = new LinkedHashMap<>(super.regularizers());
     for (Layer l : layers()) {
-      if (seen.add(l)) {
-        out.addAll(l.regularizationLosses(tf));
-      }
+      l.regularizers().forEach(out::putIfAbsent);
     }
     return out;
   }
