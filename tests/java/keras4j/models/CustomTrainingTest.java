@@ -188,6 +188,9 @@ class CustomTrainingTest {
           1e-5);
     }
     assertTrue(logs.get("loss").get(9) < logs.get("loss").get(0));
+    Map<String, Double> eval = ae.evaluate(x, batchSize(16), verbose(0));
+    assertEquals(List.of("loss", "reconstruction_loss", "activity_loss"), List.copyOf(eval.keySet()));
+    assertEquals(eval.get("loss"), eval.get("reconstruction_loss") + eval.get("activity_loss"), 1e-5);
   }
 
   /** A registered loss saves by name and loads compiled; an unregistered custom layer cannot be saved silently. */
@@ -269,6 +272,27 @@ class CustomTrainingTest {
     Model back = Models.load(dir.resolve("l.keras"));
     FloatNdArray x = data(4, 3, 1);
     assertEquals(List.of(), diff(m.predict(x), back.predict(x)));
+  }
+
+  /**
+   * A model with a Python lambda (its to_json() written by Keras 3.15.1, next to this test) is refused naming the
+   * layer and Lambda.register; with the Java function registered by the layer's name it loads and computes it.
+   */
+  @Test
+  void pythonLambdaNeedsAJavaFunctionByLayerName() throws Exception {
+    String json = java.nio.file.Files.readString(Path.of("tests/java/keras4j/models/python_lambda_model.json"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Models.fromJson(json));
+    assertTrue(e.getMessage().contains("'double'") && e.getMessage().contains("Python function")
+        && e.getMessage().contains("Lambda.register(\"double\""), e.getMessage());
+    Lambda.register("double", (tf, xs) -> tf.math.mul(xs.get(0), tf.constant(2f)));
+    Model m = Models.fromJson(json);
+    FloatNdArray x = data(4, 3, 5);
+    Model dense = new Model(m.inputs(), List.of(m.getLayer("d").output()));
+    float[] d = Np.toFloatArray(dense.predict(x));
+    float[] out = Np.toFloatArray(m.predict(x));
+    for (int i = 0; i < d.length; i++) {
+      assertEquals(2 * d[i], out[i], 1e-6);
+    }
   }
 
   private static List<Integer> diff(FloatNdArray a, FloatNdArray b) {

@@ -364,12 +364,19 @@ public abstract class Layer {
    * The weight-regularization penalties of this layer's trainable weights (Keras's
    * {@code _get_regularization_losses}), computed on their current values.
    */
-  public List<Operand<TFloat32>> regularizationLosses(Ops tf) {
+  public final List<Operand<TFloat32>> regularizationLosses(Ops tf) {
     List<Operand<TFloat32>> out = new ArrayList<>();
+    regularizers().forEach((v, r) -> out.add(r.call(tf, v.value())));
+    return out;
+  }
+
+  /** The regularizers of this layer's trainable weights (each weight once, also through nested models). */
+  public Map<KerasVariable, Regularizer> regularizers() {
+    Map<KerasVariable, Regularizer> out = new LinkedHashMap<>();
     for (KerasVariable v : trainableWeights()) {
       Regularizer r = variableRegularizers.get(v);
       if (r != null) {
-        out.add(r.call(tf, v.value()));
+        out.put(v, r);
       }
     }
     return out;

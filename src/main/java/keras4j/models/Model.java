@@ -417,15 +417,12 @@ public class Model extends Layer implements AutoCloseable, LayerGraph {
     return this;
   }
 
-  /** The weight-regularization penalties of every layer of the model (Keras's regularization part of {@code model.losses}). */
+  /** The regularizers of every trainable weight of the model, each weight once (shared layers included). */
   @Override
-  public List<Operand<TFloat32>> regularizationLosses(Ops tf) {
-    List<Operand<TFloat32>> out = new ArrayList<>(super.regularizationLosses(tf));
-    Set<Layer> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+  public Map<KerasVariable, keras4j.regularizers.Regularizer> regularizers() {
+    Map<KerasVariable, keras4j.regularizers.Regularizer> out = new LinkedHashMap<>(super.regularizers());
     for (Layer l : layers()) {
-      if (seen.add(l)) {
-        out.addAll(l.regularizationLosses(tf));
-      }
+      l.regularizers().forEach(out::putIfAbsent);
     }
     return out;
   }
@@ -808,6 +805,11 @@ public class Model extends Layer implements AutoCloseable, LayerGraph {
   /** Keras's {@code evaluate(x, y)}: the loss, computed in batches of 32 (or {@code batchSize(n)}). */
   public double evaluate(FloatNdArray x, FloatNdArray y, Fit.Option... options) {
     return evaluateMetrics(List.of(x), List.of(y), options).get("loss");
+  }
+
+  /** Keras's {@code evaluate(x, return_dict=True)} without targets: for models whose {@link #computeLoss} needs none. */
+  public Map<String, Double> evaluate(FloatNdArray x, Fit.Option... options) {
+    return evaluateMetrics(List.of(x), List.of(), options);
   }
 
   /** Keras's {@code evaluate(x, y, return_dict=True)}: loss and metrics by name. */
