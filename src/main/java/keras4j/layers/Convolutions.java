@@ -25,9 +25,10 @@ final class Convolutions {
       long og = out / groups;
       List<Operand<TFloat32>> parts = new ArrayList<>();
       for (int g = 0; g < groups; g++) {
-        Operand<TFloat32> xg = tf.slice(x, tf.constant(new long[] {0, 0, 0, g * ig}), tf.constant(new long[] {-1, -1, -1, ig}));
-        Operand<TFloat32> kg = tf.slice(kernel, tf.constant(new long[] {0, 0, 0, g * og}),
-            tf.constant(new long[] {-1, -1, -1, og}));
+        Operand<TFloat32> xg = tf.slice(x, tf.constant(new int[] {0, 0, 0, (int) (g * ig)}),
+            tf.constant(new int[] {-1, -1, -1, (int) ig}));
+        Operand<TFloat32> kg = tf.slice(kernel, tf.constant(new int[] {0, 0, 0, (int) (g * og)}),
+            tf.constant(new int[] {-1, -1, -1, (int) og}));
         parts.add(conv2d(tf, xg, kg, kernelSize, strides, dilation, padding, 1));
       }
       return tf.concat(parts, tf.constant(3));
