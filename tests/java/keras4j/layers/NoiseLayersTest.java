@@ -202,6 +202,33 @@ class NoiseLayersTest {
   }
 
   @Test
+  void modelsWithEveryNoiseLayerTrainAndPredictDeterministically() {
+    keras4j.models.Sequential m = new keras4j.models.Sequential()
+        .add(new Conv1D(4, 3).padding("causal").inputShape(8, 2))
+        .add(new SpatialDropout1D(0.2))
+        .add(new GaussianNoise(0.1))
+        .add(new GaussianDropout(0.2))
+        .add(new AlphaDropout(0.1))
+        .add(new LayerNormalization())
+        .add(new Conv1D(2, 3).padding("same"));
+    m.compile("adam", "mse");
+    FloatNdArray x = gaussian(5, 32, 8, 2);
+    FloatNdArray before = m.predict(x);
+    double start = m.evaluate(x, x, keras4j.models.Fit.verbose(0));
+    keras4j.models.History h = m.fit(x, x, keras4j.models.Fit.epochs(15), keras4j.models.Fit.batchSize(8),
+        keras4j.models.Fit.verbose(0));
+    List<Double> loss = h.history().get("loss");
+    assertEquals(15, loss.size());
+    assertTrue(loss.stream().allMatch(Double::isFinite), "finite losses " + loss);
+    double end = m.evaluate(x, x, keras4j.models.Fit.verbose(0));
+    assertTrue(end < start, "training through the noise layers lowers the (noise-free) loss: " + start + " -> " + end);
+    FloatNdArray after1 = m.predict(x);
+    FloatNdArray after2 = m.predict(x);
+    assertTrue(java.util.Arrays.equals(Np.toFloatArray(after1), Np.toFloatArray(after2)), "inference draws no noise");
+    assertTrue(!java.util.Arrays.equals(Np.toFloatArray(before), Np.toFloatArray(after1)), "training changed the weights");
+  }
+
+  @Test
   void argumentsAreCheckedAsKerasDoes() {
     IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
         () -> new GaussianDropout(1.5));
