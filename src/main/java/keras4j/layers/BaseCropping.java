@@ -77,15 +77,29 @@ public abstract class BaseCropping<T extends BaseCropping<T>> extends BaseLayer<
       }
       return tf.pad(input, tf.constant(pads), tf.constant(0f));
     }
-    long[] shape = input.shape().asArray();
     int[] begin = new int[n];
-    int[] size = new int[n];
-    java.util.Arrays.fill(size, -1);
-    for (int i = 0; i < rank; i++) {
-      begin[first + i] = amounts[i][0];
-      size[first + i] = (int) (shape[first + i] - amounts[i][0] - amounts[i][1]);
+    int[] end = new int[n];
+    long endMask = 0;
+    for (int i = 0; i < n; i++) {
+      int k = i - first;
+      if (k >= 0 && k < rank) {
+        begin[i] = amounts[k][0];
+        end[i] = -amounts[k][1];
+        if (amounts[k][1] == 0) {
+          endMask |= 1L << i;
+        }
+      } else {
+        endMask |= 1L << i;
+      }
     }
-    return tf.slice(input, tf.constant(begin), tf.constant(size));
+    return tf.stridedSlice(input, tf.constant(begin), tf.constant(end), tf.constant(ones(n)),
+        org.tensorflow.op.core.StridedSlice.endMask(endMask));
+  }
+
+  private static int[] ones(int n) {
+    int[] a = new int[n];
+    java.util.Arrays.fill(a, 1);
+    return a;
   }
 
   @Override

@@ -52,6 +52,10 @@ final class Convolutions {
     int[][] crops = new int[2][2];
     for (int d = 0; d < 2; d++) {
       long in = s[d + 1];
+      if (in < 0) {
+        throw new IllegalArgumentException("keras4j runs dilated convolutions on inputs of known spatial size only; received "
+            + keras4j.backend.Shapes.format(s) + " (give the Input a fixed length)");
+      }
       int dk = (kernelSize[d] - 1) * dilation[d] + 1;
       int baseStart = padding == Padding.SAME ? (dk - 1) / 2 : 0;
       int baseEnd = padding == Padding.SAME ? dk - 1 - baseStart : 0;

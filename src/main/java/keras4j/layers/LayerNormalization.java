@@ -42,10 +42,7 @@ public class LayerNormalization extends BaseNormalization<LayerNormalization> {
             + Shapes.format(inputShape) + " must be defined");
       }
     }
-    if (rmsScaling) {
-      center = false;
-    }
-    createWeights(shape);
+    createWeights(shape, center && !rmsScaling);
   }
 
   @Override
@@ -76,7 +73,11 @@ public class LayerNormalization extends BaseNormalization<LayerNormalization> {
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
-    c.put("axis", axesConfig(axis));
+    java.util.List<Integer> axes = new java.util.ArrayList<>();
+    for (int a : axis) {
+      axes.add(a);
+    }
+    c.put("axis", axes);
     putShared(c);
     if (rmsScaling) {
       c.put("rms_scaling", true);
