@@ -36,7 +36,10 @@ public abstract class BaseCropping<T extends BaseCropping<T>> extends BaseLayer<
   /** The config key: "cropping" or "padding". */
   protected abstract String key();
 
-  /** Whether the Keras layer has a {@code data_format} option (Cropping1D has none). */
+  /**
+   * Whether the Keras layer has a {@code data_format} option (Cropping1D has none; ZeroPadding1D has it in Keras 3
+   * only, so it is written only when channels_first, which tf.keras 2.x cannot express anyway).
+   */
   protected boolean hasDataFormat() {
     return true;
   }
@@ -74,15 +77,29 @@ public abstract class BaseCropping<T extends BaseCropping<T>> extends BaseLayer<
       }
       return tf.pad(input, tf.constant(pads), tf.constant(0f));
     }
-    long[] shape = input.shape().asArray();
-    long[] begin = new long[n];
-    long[] size = new long[n];
-    java.util.Arrays.fill(size, -1);
-    for (int i = 0; i < rank; i++) {
-      begin[first + i] = amounts[i][0];
-      size[first + i] = shape[first + i] - amounts[i][0] - amounts[i][1];
+    int[] begin = new int[n];
+    int[] end = new int[n];
+    long endMask = 0;
+    for (int i = 0; i < n; i++) {
+      int k = i - first;
+      if (k >= 0 && k < rank) {
+        begin[i] = amounts[k][0];
+        end[i] = -amounts[k][1];
+        if (amounts[k][1] == 0) {
+          endMask |= 1L << i;
+        }
+      } else {
+        endMask |= 1L << i;
+      }
     }
-    return tf.slice(input, tf.constant(begin), tf.constant(size));
+    return tf.stridedSlice(input, tf.constant(begin), tf.constant(end), tf.constant(ones(n)),
+        org.tensorflow.op.core.StridedSlice.endMask(endMask));
+  }
+
+  private static int[] ones(int n) {
+    int[] a = new int[n];
+    java.util.Arrays.fill(a, 1);
+    return a;
   }
 
   @Override
@@ -93,7 +110,7 @@ public abstract class BaseCropping<T extends BaseCropping<T>> extends BaseLayer<
       a.add(List.of(p[0], p[1]));
     }
     c.put(key(), rank == 1 ? a.get(0) : a);
-    if (hasDataFormat()) {
+    if (hasDataFormat() && (dataFormat == DataFormat.CHANNELS_FIRST || rank > 1)) {
       c.put("data_format", dataFormat.keras());
     }
     return c;

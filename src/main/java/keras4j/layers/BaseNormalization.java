@@ -63,10 +63,15 @@ public abstract class BaseNormalization<T extends BaseNormalization<T>> extends 
 
   /** Creates gamma then beta, as Keras does. */
   protected void createWeights(long[] shape) {
+    createWeights(shape, center);
+  }
+
+  /** Creates gamma (if {@code scale}) then beta (if {@code withBeta}). */
+  protected void createWeights(long[] shape, boolean withBeta) {
     if (scale) {
       gamma = addWeight("gamma", shape, gammaInitializer, true);
     }
-    if (center) {
+    if (withBeta) {
       beta = addWeight("beta", shape, betaInitializer, true);
     }
   }

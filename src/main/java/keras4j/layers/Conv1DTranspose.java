@@ -40,6 +40,10 @@ public class Conv1DTranspose extends BaseConv<Conv1DTranspose> {
   @Override
   protected Operand<TFloat32> convolve(Ops tf, Operand<TFloat32> x) {
     long len = outputSpatial(new long[] {x.shape().get(1)})[0];
+    if (len < 0) {
+      throw new IllegalArgumentException("Layer " + name() + " (Conv1DTranspose): keras4j needs a known number of steps; received "
+          + keras4j.backend.Shapes.format(x.shape().asArray()) + " (give the Input a fixed length)");
+    }
     Operand<TInt32> outShape = tf.concat(List.of(Convolutions.batch(tf, x), tf.constant(new int[] {1, (int) len, filters})),
         tf.constant(0));
     return from2d(tf, tf.nn.conv2dBackpropInput(outShape, kernel2d(tf), to2d(tf, x), nhwc(strides), padding.tf(),

@@ -25,9 +25,10 @@ final class Convolutions {
       long og = out / groups;
       List<Operand<TFloat32>> parts = new ArrayList<>();
       for (int g = 0; g < groups; g++) {
-        Operand<TFloat32> xg = tf.slice(x, tf.constant(new long[] {0, 0, 0, g * ig}), tf.constant(new long[] {-1, -1, -1, ig}));
-        Operand<TFloat32> kg = tf.slice(kernel, tf.constant(new long[] {0, 0, 0, g * og}),
-            tf.constant(new long[] {-1, -1, -1, og}));
+        Operand<TFloat32> xg = tf.slice(x, tf.constant(new int[] {0, 0, 0, (int) (g * ig)}),
+            tf.constant(new int[] {-1, -1, -1, (int) ig}));
+        Operand<TFloat32> kg = tf.slice(kernel, tf.constant(new int[] {0, 0, 0, (int) (g * og)}),
+            tf.constant(new int[] {-1, -1, -1, (int) og}));
         parts.add(conv2d(tf, xg, kg, kernelSize, strides, dilation, padding, 1));
       }
       return tf.concat(parts, tf.constant(3));
@@ -51,6 +52,10 @@ final class Convolutions {
     int[][] crops = new int[2][2];
     for (int d = 0; d < 2; d++) {
       long in = s[d + 1];
+      if (in < 0) {
+        throw new IllegalArgumentException("keras4j runs dilated convolutions on inputs of known spatial size only; received "
+            + keras4j.backend.Shapes.format(s) + " (give the Input a fixed length)");
+      }
       int dk = (kernelSize[d] - 1) * dilation[d] + 1;
       int baseStart = padding == Padding.SAME ? (dk - 1) / 2 : 0;
       int baseEnd = padding == Padding.SAME ? dk - 1 - baseStart : 0;

@@ -9,7 +9,8 @@ import org.tensorflow.types.TFloat32;
 /**
  * Keras's {@code LayerNormalization(axis=-1, epsilon=1e-3, center=True, scale=True, rms_scaling=False)}: normalizes
  * each sample over {@code axis}; with {@code rms_scaling}, {@code x * gamma / sqrt(variance + epsilon)} as Keras 3.15
- * computes it (the variance, not the mean square).
+ * computes it (the variance, not the mean square; Keras deprecates it). Several axes are saved as Keras saves them,
+ * but Keras's own legacy .h5 loader keeps only the first axis, so such .h5 files do not load in Keras (.keras ones do).
  */
 public class LayerNormalization extends BaseNormalization<LayerNormalization> {
   private final int[] axis;
@@ -20,7 +21,10 @@ public class LayerNormalization extends BaseNormalization<LayerNormalization> {
     this.axis = axis.length == 0 ? new int[] {-1} : axis.clone();
   }
 
-  /** Keras's {@code rms_scaling}: no centring, no beta. */
+  /**
+   * Keras's {@code rms_scaling}: no centring, no beta. Written to configs only when set: tf.keras 2.x does not know
+   * the key and refuses it, Keras 3 defaults it to False.
+   */
   public LayerNormalization rmsScaling(boolean r) {
     checkNotBuilt();
     this.rmsScaling = r;
@@ -38,10 +42,7 @@ public class LayerNormalization extends BaseNormalization<LayerNormalization> {
             + Shapes.format(inputShape) + " must be defined");
       }
     }
-    if (rmsScaling) {
-      center = false;
-    }
-    createWeights(shape);
+    createWeights(shape, center && !rmsScaling);
   }
 
   @Override
@@ -72,9 +73,15 @@ public class LayerNormalization extends BaseNormalization<LayerNormalization> {
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
-    c.put("axis", axesConfig(axis));
+    java.util.List<Integer> axes = new java.util.ArrayList<>();
+    for (int a : axis) {
+      axes.add(a);
+    }
+    c.put("axis", axes);
     putShared(c);
-    c.put("rms_scaling", rmsScaling);
+    if (rmsScaling) {
+      c.put("rms_scaling", true);
+    }
     putInitializers(c);
     return c;
   }

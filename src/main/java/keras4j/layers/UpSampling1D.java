@@ -31,7 +31,11 @@ public class UpSampling1D extends BaseLayer<UpSampling1D> {
     long[] s = input.shape().asArray();
     Operand<TFloat32> x = tf.expandDims(input, tf.constant(2));
     x = tf.tile(x, tf.constant(new int[] {1, 1, size, 1}));
-    return tf.reshape(x, tf.constant(new long[] {-1, s[1] * size, s[2]}));
+    if (s[1] >= 0) {
+      return tf.reshape(x, tf.constant(new long[] {-1, s[1] * size, s[2]}));
+    }
+    return tf.reshape(x, tf.concat(java.util.List.of(Convolutions.batch(tf, input), tf.constant(new int[] {-1, (int) s[2]})),
+        tf.constant(0)));
   }
 
   @Override
