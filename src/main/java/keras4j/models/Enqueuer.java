@@ -141,9 +141,9 @@ final class Enqueuer implements AutoCloseable {
     return p;
   }
 
+  /** Waits for the batches read ahead and closes their tensors (a cancelled read could leave them unowned). */
   private void drain() {
     for (Future<Prepared> f : pending) {
-      f.cancel(false);
       try {
         Prepared p = f.get();
         if (p != null) {
@@ -152,7 +152,7 @@ final class Enqueuer implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (ExecutionException | CancellationException e) {
-        // a batch nobody will use
+        // a batch nobody will use; its tensors, if any, were never made
       }
     }
     pending.clear();

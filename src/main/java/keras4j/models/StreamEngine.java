@@ -10,7 +10,6 @@ import keras4j.backend.Shapes;
 import keras4j.backend.Tensors;
 import keras4j.callbacks.Callback;
 import keras4j.callbacks.ProgbarLogger;
-import org.tensorflow.Operand;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;

@@ -10,7 +10,7 @@ import java.util.Locale;
 import keras4j.datasets.FashionMnist;
 import keras4j.datasets.ImageDataset;
 import keras4j.datasets.Mnist;
-import keras4j.utils.Np;
+import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -42,7 +42,7 @@ public final class AnomalyScoring {
 
   /** The data of this JVM: MNIST's training images then Fashion-MNIST's test images, as [0, 1] floats. */
   static final class Data {
-    private static float[] pixels;
+    private static byte[] pixels;
     private static int[] labels;
     static final int NORMAL = 60_000;
 
@@ -52,18 +52,17 @@ public final class AnomalyScoring {
       }
       ImageDataset mnist = Mnist.loadData();
       ImageDataset fashion = FashionMnist.loadData();
-      float[] a = Np.toFloatArray(Np.asFloat32(mnist.xTrain(), 255.0));
-      float[] b = Np.toFloatArray(Np.asFloat32(fashion.xTest(), 255.0));
-      float[] all = java.util.Arrays.copyOf(a, a.length + b.length);
-      System.arraycopy(b, 0, all, a.length, b.length);
-      int na = (int) mnist.yTrain().shape().size(0);
-      int nb = (int) fashion.yTest().shape().size(0);
-      int[] l = new int[na + nb];
+      long na = mnist.xTrain().shape().size(0);
+      long nb = fashion.xTest().shape().size(0);
+      byte[] all = new byte[(int) ((na + nb) * 784)];
+      mnist.xTrain().copyTo(DataBuffers.of(all, false, false).slice(0, na * 784));
+      fashion.xTest().copyTo(DataBuffers.of(all, false, false).slice(na * 784, nb * 784));
+      int[] l = new int[(int) (na + nb)];
       for (int i = 0; i < na; i++) {
         l[i] = mnist.yTrain().getByte(i) & 0xFF;
       }
       for (int i = 0; i < nb; i++) {
-        l[na + i] = fashion.yTest().getByte(i) & 0xFF;
+        l[(int) na + i] = fashion.yTest().getByte(i) & 0xFF;
       }
       pixels = all;
       labels = l;
@@ -76,8 +75,11 @@ public final class AnomalyScoring {
 
     static Row row(int i) {
       load();
-      return RowFactory.create(i, i < NORMAL ? "mnist" : "fashion_mnist", labels[i],
-          java.util.Arrays.copyOfRange(pixels, i * 784, (i + 1) * 784));
+      float[] f = new float[784];
+      for (int k = 0; k < 784; k++) {
+        f[k] = (pixels[i * 784 + k] & 0xFF) / 255f;
+      }
+      return RowFactory.create(i, i < NORMAL ? "mnist" : "fashion_mnist", labels[i], f);
     }
   }
 
