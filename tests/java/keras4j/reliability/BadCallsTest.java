@@ -143,4 +143,15 @@ class BadCallsTest {
     assertTrue(Files.exists(other), "another target's files are left alone");
     assertEquals(0, AtomicWrite.cleanStale(target));
   }
+
+  @Test
+  void aModelFromAClearedSessionSaysSo() {
+    Model m = small();
+    Backend.clearSession();
+    KerasTensor in = Input.shape(4);
+    Model outer = new Model(in, m.apply(in));
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> outer.predict(NdArrays.ofFloats(Shape.of(2, 4)), Fit.verbose(0)));
+    assertTrue(e.getMessage().contains("clearSession"), e.getMessage());
+  }
 }

@@ -375,7 +375,7 @@ final class TrainEngine implements AutoCloseable {
       c.setModel(model);
       c.setParams(params);
     }
-    Random random = ctx.random();
+    Random random = keras4j.backend.ShuffleRandom.of(model, ctx);
     int[] order = new int[(int) nTrain];
     model.stopTraining(false);
     model.inFit(true);

@@ -23,6 +23,8 @@ import keras4j.models.Model;
 /** Keras 3's {@code .keras} archive: a zip of {@code metadata.json}, {@code config.json} and {@code model.weights.h5}. */
 final class KerasArchive {
   static final String KERAS_VERSION = "3.6.0";
+  /** The metadata key (and legacy .h5 attribute) holding the shuffling generator's state; Keras ignores it. */
+  static final String SHUFFLE_STATE = "keras4j_shuffle_state";
   private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
 
   private KerasArchive() {}
@@ -46,6 +48,10 @@ final class KerasArchive {
     metadata.put("keras_version", KERAS_VERSION);
     metadata.put("date_saved", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd@HH:mm:ss")));
     metadata.put("keras4j_version", SavingApi.KERAS4J_VERSION);
+    Long shuffle = keras4j.backend.ShuffleRandom.savedState(model);
+    if (shuffle != null) {
+      metadata.put(SHUFFLE_STATE, shuffle);
+    }
     Path weights = keras4j.utils.AtomicWrite.temporarySibling(path.resolveSibling(path.getFileName() + ".weights.h5"));
     try {
       Keras3Format.save(model, weights);
@@ -190,10 +196,12 @@ final class KerasArchive {
             + "model.weights.h5, found " + entries.names);
       }
       String version = null;
+      Long shuffle = null;
       if (entries.json.containsKey("metadata.json")) {
         Map<String, Object> meta = Json.parseObject(new String(entries.json.get("metadata.json"), StandardCharsets.UTF_8),
             source + " (metadata.json)");
         version = meta.get("keras_version") instanceof String s ? s : null;
+        shuffle = meta.get(SHUFFLE_STATE) instanceof Number n ? n.longValue() : null;
       }
       Map<String, Object> root = Json.parseObject(new String(config, StandardCharsets.UTF_8), source + " (config.json)");
       Model model = new ModelConfigReader(source, version == null ? Compatibility.KERAS_3 : Compatibility.ofVersion(version))
@@ -206,6 +214,9 @@ final class KerasArchive {
           CompileConfig.compileFromCompileConfig(model, ccm, source);
           Keras3Format.loadOptimizer(model, f, source);
         }
+      }
+      if (shuffle != null) {
+        keras4j.backend.ShuffleRandom.restore(model, shuffle);
       }
       return model;
     }
