@@ -101,11 +101,7 @@ class FuzzTest {
     Map<String, Integer> outcomes = new TreeMap<>();
     Map<String, Integer> mutations = new TreeMap<>();
     List<String> failures = new ArrayList<>();
-    ExecutorService exec = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "fuzz-case");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService exec = newExecutor();
     long t0 = System.nanoTime();
     try {
       for (int c = 0; c < CASES; c++) {
@@ -126,6 +122,8 @@ class FuzzTest {
           outcome = f.get(TIME_LIMIT_S, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
           f.cancel(true);
+          exec.shutdownNow();
+          exec = newExecutor();
           failures.add(label + ": no answer within " + TIME_LIMIT_S + " s");
           outcome = "timeout";
         } catch (java.util.concurrent.ExecutionException e) {
@@ -142,6 +140,15 @@ class FuzzTest {
         CASES, seeds.size(), (System.nanoTime() - t0) / 1e9, SEED, mutations, outcomes);
     assertTrue(failures.isEmpty(), failures.size() + " case(s) failed badly:\n" + String.join("\n", failures.subList(0,
         Math.min(20, failures.size()))));
+  }
+
+  /** A daemon thread per executor: a case that does not answer is abandoned with its executor, not queued behind. */
+  static ExecutorService newExecutor() {
+    return Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "fuzz-case");
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   static String classify(Throwable e, Path file, Seed seed, List<String> failures, String label) {
