@@ -273,11 +273,13 @@ public final class Context implements AutoCloseable {
 
   /** A float32 placeholder with the given shape (-1 for unknown dimensions; null for unknown rank). */
   public Placeholder<TFloat32> placeholder(long[] shape) {
+    Limits.elements("A placeholder", shape);
     return tf.placeholder(TFloat32.class,
         Placeholder.shape(shape == null ? Shape.unknown() : Shape.of(shape)));
   }
 
   Variable<TFloat32> rawVariable(String name, long[] shape) {
+    Limits.elements("Variable " + name, shape);
     return named(name).variable(shape == null ? Shape.unknown() : Shape.of(shape), TFloat32.class);
   }
 

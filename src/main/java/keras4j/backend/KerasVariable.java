@@ -62,11 +62,20 @@ public final class KerasVariable {
 
   /** The value to compute with (a read of the variable). */
   public Operand<TFloat32> value() {
+    checkOpen();
     return value;
+  }
+
+  private void checkOpen() {
+    if (context.isClosed()) {
+      throw new IllegalStateException("Variable " + name + " belongs to a cleared backend session "
+          + "(Backend.clearSession()); rebuild the layers and models in the new session");
+    }
   }
 
   /** The variable itself, for training kernels that update it in place. */
   public Variable<TFloat32> ref() {
+    checkOpen();
     return variable;
   }
 

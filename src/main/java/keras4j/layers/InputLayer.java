@@ -24,6 +24,7 @@ public class InputLayer extends BaseLayer<InputLayer> {
             + Shapes.format(batchShape));
       }
     }
+    keras4j.backend.Limits.elements("Input shape", batchShape);
     if (name != null) {
       name(name);
     } else {

@@ -144,6 +144,9 @@ public abstract class Layer {
       buildOnce(shapes);
     }
     List<long[]> outShapes = computeOutputShapes(shapes);
+    for (long[] o : outShapes) {
+      keras4j.backend.Limits.elements("The output of layer " + name(), o);
+    }
     Node node = new Node(this, inputs, outShapes, inboundNodes.size() + nodeIndexOffset());
     inboundNodes.add(node);
     return node.outputs();
@@ -268,6 +271,7 @@ public abstract class Layer {
   protected KerasVariable addWeight(String weightName, long[] shape, Initializer initializer, boolean trainable) {
     Context ctx = context != null ? context : Context.current();
     context = ctx;
+    keras4j.backend.Limits.weight("Weight " + name() + "/" + weightName + " of layer " + name(), shape);
     float[] init = initializer.generate(shape, ctx.random());
     KerasVariable v = ctx.newVariable(name() + "/" + weightName, shape, init, trainable);
     weights.add(v);

@@ -169,26 +169,51 @@ public class Model extends Layer implements AutoCloseable, LayerGraph {
     stream = null;
   }
 
+  /** Depth-first from {@code t} to the inputs, without recursion (a 5,000-layer stack must not overflow the stack). */
   private static void visit(KerasTensor t, Set<KerasTensor> inputSet, List<Node> order, Map<Layer, Integer> layerIndex,
       Set<Node> finished, Set<Node> inProgress) {
-    if (inputSet.contains(t) && !(t.layer() instanceof InputLayer)) {
+    Node start = enter(t, inputSet, layerIndex, finished, inProgress);
+    if (start == null) {
       return;
+    }
+    java.util.ArrayDeque<Node> path = new java.util.ArrayDeque<>();
+    java.util.ArrayDeque<int[]> next = new java.util.ArrayDeque<>();
+    path.push(start);
+    next.push(new int[1]);
+    while (!path.isEmpty()) {
+      Node node = path.peek();
+      int[] i = next.peek();
+      if (i[0] < node.inputs().size()) {
+        Node child = enter(node.inputs().get(i[0]++), inputSet, layerIndex, finished, inProgress);
+        if (child != null) {
+          path.push(child);
+          next.push(new int[1]);
+        }
+      } else {
+        path.pop();
+        next.pop();
+        finished.add(node);
+        inProgress.remove(node);
+        order.add(node);
+      }
+    }
+  }
+
+  private static Node enter(KerasTensor t, Set<KerasTensor> inputSet, Map<Layer, Integer> layerIndex,
+      Set<Node> finished, Set<Node> inProgress) {
+    if (inputSet.contains(t) && !(t.layer() instanceof InputLayer)) {
+      return null;
     }
     Node node = t.node();
     if (inProgress.contains(node)) {
       throw new IllegalArgumentException("The graph of the model has a cycle at layer " + node.layer().name());
     }
     if (finished.contains(node)) {
-      return;
+      return null;
     }
     layerIndex.putIfAbsent(node.layer(), layerIndex.size());
     inProgress.add(node);
-    for (KerasTensor x : node.inputs()) {
-      visit(x, inputSet, order, layerIndex, finished, inProgress);
-    }
-    finished.add(node);
-    inProgress.remove(node);
-    order.add(node);
+    return node;
   }
 
   private static void checkConnected(List<Node> order, Set<KerasTensor> inputSet) {

@@ -303,6 +303,7 @@ final class TrainEngine implements AutoCloseable {
               + (y.get(i) == null ? "null" : "a scalar"));
         }
         ys.add(y.get(i).shape().size(0));
+        checkTarget(y.get(i), i);
       }
     }
     List<Long> all = new ArrayList<>(xs);
@@ -316,6 +317,26 @@ final class TrainEngine implements AutoCloseable {
       throw new IllegalArgumentException("The data has no samples (first dimension is 0)");
     }
     return n;
+  }
+
+  /** Keras's check that a target has its output's shape (sparse losses take class indices instead). */
+  private void checkTarget(FloatNdArray y, int i) {
+    if (model.loss() == null || model.loss() instanceof keras4j.losses.SparseCategoricalCrossentropy) {
+      return;
+    }
+    long[] expected = model.outputs().get(i).shape();
+    long[] got = y.shape().asArray();
+    long[] gotNone = got.clone();
+    gotNone[0] = -1;
+    if (!Shapes.compatible(squeezed(expected), squeezed(gotNone))) {
+      throw new IllegalArgumentException("Model " + model.name() + ": target " + i + " (y) must have the shape of output "
+          + i + ": expected " + Shapes.format(expected) + ", received " + Shapes.format(got));
+    }
+  }
+
+  /** The shape without a trailing 1 (Keras squeezes or expands a target to its output's rank). */
+  private static long[] squeezed(long[] s) {
+    return s.length > 1 && s[s.length - 1] == 1 ? java.util.Arrays.copyOf(s, s.length - 1) : s;
   }
 
   private static String join(List<Long> l) {
@@ -418,7 +439,7 @@ final class TrainEngine implements AutoCloseable {
       c.setModel(model);
       c.setParams(params);
     }
-    Random random = ctx.random();
+    Random random = keras4j.backend.ShuffleRandom.of(model, ctx);
     int[] order = new int[(int) nTrain];
     model.stopTraining(false);
     model.inFit(true);
@@ -463,13 +484,13 @@ final class TrainEngine implements AutoCloseable {
   private Map<String, Double> runEpoch(StepFunction f, int[] order, int batch, List<Callback> callbacks,
       boolean training) {
     int n = order.length;
-    int steps = (n + batch - 1) / batch;
+    int steps = (int) ((n + (long) batch - 1) / batch);
     float[] totals = new float[f.fetches.size()];
     float count = 0;
     Map<String, Double> logs = new LinkedHashMap<>();
     for (int step = 0; step < steps; step++) {
-      int from = step * batch;
-      int to = Math.min(n, from + batch);
+      int from = (int) Math.min(n, (long) step * batch);
+      int to = (int) Math.min(n, (long) from + batch);
       int st = step;
       if (training) {
         callbacks.forEach(c -> c.onTrainBatchBegin(st, Map.of()));

@@ -60,6 +60,23 @@ public final class Hdf5 {
   }
 
   /** Opens HDF5 bytes (e.g. {@code model.weights.h5} inside a {@code .keras} zip). */
+  /** Opens a temporary copy of an HDF5 file, reporting errors under {@code source}. */
+  static HdfFile open(Path path, String source) {
+    try {
+      byte[] head = head(path);
+      if (head.length < MAGIC.length || !Arrays.equals(Arrays.copyOf(head, MAGIC.length), MAGIC)) {
+        throw new IllegalArgumentException(source + " is not an HDF5 file (wrong signature)");
+      }
+      checkLength(head, Files.size(path), source);
+      return new HdfFile(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + source + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw e instanceof IllegalArgumentException && String.valueOf(e.getMessage()).contains(source) ? e
+          : corrupt(source, e);
+    }
+  }
+
   public static HdfFile open(byte[] bytes, String source) {
     if (bytes.length < MAGIC.length || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
       throw new IllegalArgumentException(source + " is not an HDF5 file (wrong signature)");

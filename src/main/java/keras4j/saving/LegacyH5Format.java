@@ -154,6 +154,7 @@ final class LegacyH5Format {
     String modelConfig = Json.write(config);
     String trainingConfig = model.compiled() ? Json.write(CompileConfig.trainingConfig(model)) : null;
     List<FloatNdArray> values = read(allLegacyWeights(model));
+    Long shuffle = keras4j.backend.ShuffleRandom.savedState(model);
     Hdf5.writeAtomically(path, root -> {
       Hdf5.putString(root, "keras_version", version);
       Hdf5.putString(root, "backend", "tensorflow");
@@ -162,6 +163,9 @@ final class LegacyH5Format {
         Hdf5.putString(root, "training_config", trainingConfig);
       }
       Hdf5.putString(root, "keras4j_version", SavingApi.KERAS4J_VERSION);
+      if (shuffle != null) {
+        Hdf5.putString(root, KerasArchive.SHUFFLE_STATE, Long.toString(shuffle));
+      }
       writeWeightGroups(root.putGroup("model_weights"), model, values);
     });
   }
@@ -202,6 +206,15 @@ final class LegacyH5Format {
     String training = Hdf5.string(f, "training_config");
     if (training != null) {
       CompileConfig.compileFromTrainingConfig(model, Json.parseObject(training, source + " (training_config)"), source);
+    }
+    String shuffle = Hdf5.string(f, KerasArchive.SHUFFLE_STATE);
+    if (shuffle != null) {
+      try {
+        keras4j.backend.ShuffleRandom.restore(model, Long.parseLong(shuffle.trim()));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(source + ": attribute " + KerasArchive.SHUFFLE_STATE + " is not a number: "
+            + shuffle, e);
+      }
     }
     return model;
   }

@@ -23,6 +23,14 @@ public final class SavingApi {
 
   /** {@code save_weights}: {@code .weights.h5} in Keras 3's layout, any other {@code .h5} in tf.keras's. */
   public static void saveWeights(Model model, Path path) {
+    try {
+      saveWeightsUnwrapped(model, path);
+    } catch (RuntimeException e) {
+      throw wrapWrite(e, path);
+    }
+  }
+
+  private static void saveWeightsUnwrapped(Model model, Path path) {
     String name = fileName(path);
     if (name.endsWith(".weights.h5")) {
       Keras3Format.save(model, path);
@@ -37,6 +45,9 @@ public final class SavingApi {
   /** {@code load_weights}: legacy {@code .h5} (topological order, or by name) or Keras 3 {@code .weights.h5}. */
   public static void loadWeights(Model model, Path path, boolean byName, boolean skipMismatch) {
     String source = path.toString();
+    if (Files.isDirectory(path)) {
+      throw new IllegalArgumentException(source + " is a directory, not a weights file");
+    }
     if (Files.isRegularFile(path) && KerasArchive.isZip(path)) {
       throw new IllegalArgumentException(source + " is a .keras archive, not a weights file; load it with Models.load");
     }
@@ -58,6 +69,14 @@ public final class SavingApi {
 
   /** {@code model.save}: {@code .keras} (Keras 3 archive) or {@code .h5} (legacy full model). */
   public static void save(Model model, Path path) {
+    try {
+      saveUnwrapped(model, path);
+    } catch (RuntimeException e) {
+      throw wrapWrite(e, path);
+    }
+  }
+
+  private static void saveUnwrapped(Model model, Path path) {
     String name = fileName(path);
     if (name.endsWith(".keras")) {
       KerasArchive.save(model, path);
@@ -75,6 +94,9 @@ public final class SavingApi {
   /** {@code load_model}: the format is recognised from the content, whatever the extension. */
   public static Model load(Path path) {
     String source = path.toString();
+    if (Files.isDirectory(path)) {
+      throw new IllegalArgumentException(source + " is a directory, not a model file");
+    }
     if (!Files.isRegularFile(path)) {
       throw new java.io.UncheckedIOException(new java.io.FileNotFoundException("No such file: " + path));
     }
@@ -93,12 +115,42 @@ public final class SavingApi {
     }
   }
 
-  /** jhdf reports damaged files with its own exceptions; name the file instead. */
-  private static RuntimeException wrap(RuntimeException e, String source) {
+  /**
+   * What keras4j lets out of a file operation: one of the documented unchecked types, naming the file. jhdf reports
+   * damaged files with its own exceptions and wrongly typed config values surface as ClassCastException,
+   * NullPointerException or ArithmeticException; those become IllegalArgumentExceptions with the file and the cause.
+   */
+  static RuntimeException wrap(RuntimeException e, String source) {
     if (e.getClass().getPackageName().startsWith("io.jhdf")) {
       return Hdf5.corrupt(source, e);
     }
-    return e;
+    String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    boolean named = msg.contains(source) || msg.contains(fileName(Path.of(source)));
+    if (e instanceof java.io.UncheckedIOException u) {
+      return named ? e : new java.io.UncheckedIOException(source + ": " + msg, u.getCause());
+    }
+    if (e instanceof IllegalStateException) {
+      return named ? e : new IllegalStateException(source + ": " + msg, e);
+    }
+    if (e instanceof UnsupportedOperationException) {
+      return named ? e : new UnsupportedOperationException(source + ": " + msg, e);
+    }
+    if (e instanceof IllegalArgumentException) {
+      return named ? e : new IllegalArgumentException(source + ": " + msg, e);
+    }
+    return new IllegalArgumentException(source + " cannot be read: " + e.getClass().getSimpleName() + ": " + msg, e);
+  }
+
+  /** A failed write: the file named, the cause kept; jhdf's writer exceptions (a full disk) become I/O errors. */
+  static RuntimeException wrapWrite(RuntimeException e, Path path) {
+    String source = path.toString();
+    if (e.getClass().getPackageName().startsWith("io.jhdf")) {
+      Throwable c = e.getCause() != null ? e.getCause() : e;
+      java.io.IOException io = c instanceof java.io.IOException x ? x : new java.io.IOException(c.getMessage(), c);
+      return new java.io.UncheckedIOException("Cannot write " + source + ": " + (io.getMessage() == null
+          ? e.getMessage() : io.getMessage()), io);
+    }
+    return wrap(e, source);
   }
 
   /** {@code model.to_json()} in Keras 3's dialect (tf.keras 2.x's with {@code keras2 = true}). */
@@ -124,9 +176,13 @@ public final class SavingApi {
 
   /** {@code model_from_json}, naming {@code source} (e.g. the file the JSON came from) in errors. */
   public static Model fromJson(String json, String source) {
-    Map<String, Object> root = Json.parseObject(json, source);
-    String version = root.get("keras_version") instanceof String s ? s : null;
-    return new ModelConfigReader(source,
-        version == null ? Backend.compatibility() : keras4j.backend.Compatibility.ofVersion(version)).read(root);
+    try {
+      Map<String, Object> root = Json.parseObject(json, source);
+      String version = root.get("keras_version") instanceof String s ? s : null;
+      return new ModelConfigReader(source,
+          version == null ? Backend.compatibility() : keras4j.backend.Compatibility.ofVersion(version)).read(root);
+    } catch (RuntimeException e) {
+      throw wrap(e, source);
+    }
   }
 }
