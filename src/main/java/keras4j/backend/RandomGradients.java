@@ -12,11 +12,14 @@ import org.tensorflow.TensorFlow;
  * JVM, gradients of zeros for their inputs (shapes and seeds).
  */
 final class RandomGradients {
+  /**
+   * The random ops keras4j's layers and users' Keras code create. TF Java's JavaCPP gradient callbacks are limited to
+   * 10 per JVM (a later registration gets a null function pointer and would abort the JVM when used), and
+   * {@link FusedLstm} takes one, so this list stays short: 6 of 10, leaving 3 for users.
+   */
   private static final String[] RANDOM_OPS = {
-    "RandomStandardNormal", "RandomUniform", "RandomUniformInt", "TruncatedNormal", "RandomGamma", "RandomPoisson",
-    "RandomPoissonV2", "Multinomial", "StatelessRandomNormal", "StatelessRandomUniform", "StatelessTruncatedNormal",
-    "StatelessRandomUniformInt", "StatelessRandomNormalV2", "StatelessRandomUniformV2", "StatelessTruncatedNormalV2",
-    "StatelessRandomUniformIntV2", "StatelessRandomUniformFullIntV2", "StatelessMultinomial"
+    "RandomStandardNormal", "RandomUniform", "RandomUniformInt", "TruncatedNormal", "StatelessRandomNormal",
+    "StatelessRandomUniform"
   };
   private static boolean registered;
 

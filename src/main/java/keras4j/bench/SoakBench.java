@@ -61,12 +61,12 @@ public final class SoakBench {
       if (c + 1 == warm) {
         System.gc();
         rss0 = rssKb();
-        ops0 = ScaleBench.countOps();
+        ops0 = ModelSizeBench.countOps();
       }
     }
     System.gc();
     long rss1 = rssKb();
-    long ops1 = ScaleBench.countOps();
+    long ops1 = ModelSizeBench.countOps();
     System.out.printf("soak %s: %d cycles in %.1f s; RSS after %d warm-up cycles %.1f MB, at the end %.1f MB, growth "
         + "%.1f%%; graph ops %d -> %d%n", mode, cycles, (System.nanoTime() - t0) / 1e9, warm, rss0 / 1024.0,
         rss1 / 1024.0, 100.0 * (rss1 - rss0) / rss0, ops0, ops1);
