@@ -76,6 +76,23 @@ class RecurrentLayersTest {
   }
 
   @Test
+  void initialStatesWorkAndAreNotWrittenToConfigs() {
+    KerasTensor seq = Input.shape(4, 3);
+    KerasTensor h0 = Input.shape(2);
+    KerasTensor c0 = Input.shape(2);
+    LSTM lstm = new LSTM(2).name("dec");
+    Model m = new Model(List.of(seq, h0, c0), lstm.apply(List.of(seq, h0, c0)));
+    FloatNdArray x = LayerHarness.random(1, 2, 4, 3);
+    float[] zero = Np.toFloatArray(m.predictAll(List.of(x, Np.array(new float[4], 2, 2),
+        Np.array(new float[4], 2, 2))).get(0));
+    float[] other = Np.toFloatArray(m.predictAll(List.of(x, LayerHarness.random(2, 2, 2),
+        LayerHarness.random(3, 2, 2))).get(0));
+    assertNotEquals(zero[0], other[0], "the initial states are used");
+    UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, m::toJson);
+    assertTrue(e.getMessage().contains("dec") && e.getMessage().contains("initial states"), e.getMessage());
+  }
+
+  @Test
   void fusedLstmAcceptsAnyLength() {
     KerasTensor anyLength = Input.shape(-1, 3);
     Model m = new Model(anyLength, new LSTM(2).apply(anyLength));
