@@ -40,7 +40,8 @@ class RecurrentGradientTest {
         new long[] {3, 2}));
     c.add(new Case("LSTM fused, initial states", () -> new LSTM(2), new long[] {3, 2}, new long[] {2},
         new long[] {2}));
-    c.add(new Case("LSTM relu (steps), backwards", () -> new LSTM(3, "relu").goBackwards(true), new long[] {4, 2}));
+    c.add(new Case("LSTM softsign (steps), backwards", () -> new LSTM(3, "softsign").goBackwards(true),
+        new long[] {4, 2}));
     c.add(new Case("GRU reset_after", () -> new GRU(3).returnSequences(true), new long[] {4, 2}));
     c.add(new Case("GRU reset_before", () -> new GRU(3).resetAfter(false).returnSequences(true), new long[] {4, 2}));
     c.add(new Case("GRU no bias", () -> new GRU(2).useBias(false), new long[] {3, 3}));
@@ -93,6 +94,7 @@ class RecurrentGradientTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void gradientsMatchFiniteDifferences(Case c) {
+    Backend.setRandomSeed(1);
     long batch = 2;
     LayerHarness h = new LayerHarness(c.layer().get(), false, batch, c.shapes());
     List<FloatNdArray> x = new ArrayList<>();

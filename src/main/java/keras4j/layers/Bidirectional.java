@@ -221,6 +221,7 @@ public class Bidirectional extends BaseLayer<Bidirectional> {
 
   @Override
   public Map<String, Object> getConfig() {
+    BaseRNN.refuseInitialStatesInConfig(this);
     Map<String, Object> c = super.getConfig();
     c.put("merge_mode", mergeMode == MergeMode.NONE ? null : mergeMode.name().toLowerCase(Locale.ROOT));
     c.put("layer", forward);
