@@ -14,7 +14,7 @@ import keras4j.layers.LSTM;
 import keras4j.layers.RepeatVector;
 import keras4j.models.History;
 import keras4j.models.Model;
-import keras4j.utils.ImageGrid;
+import keras4j.plot.ImageGrid;
 import keras4j.utils.Np;
 import org.tensorflow.ndarray.FloatNdArray;
 
