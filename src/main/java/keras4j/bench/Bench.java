@@ -34,8 +34,14 @@ import org.tensorflow.ndarray.FloatNdArray;
  *
  * <pre>
  * keras4j bench [--models M1,M2,M3,M4] [--epochs 4] [--samples 60000] [--data mnist|synthetic]
- *               [--no-bare] [--no-peer] [--skip-train] [--predict] [--files] [--knn] [--memory] [--all]
+ *               [--no-bare] [--no-peer] [--no-keras] [--with-keras] [--keras-python PATH] [--skip-train]
+ *               [--no-latency] [--latency-calls 10000] [--peer-latency-calls 1000] [--predict-calls 200]
+ *               [--predict] [--files] [--knn] [--memory] [--all] [--profile M4]
  * </pre>
+ *
+ * <p>The training table puts keras4j beside bare TF Java, real Keras on TensorFlow and on JAX, and PyTorch (see
+ * {@link Peers}), model by model in one run; the latency table times single-image and small-batch predict calls and
+ * batch-32 / batch-1,024 throughput against Keras's {@code predict} and {@code model(x)}.
  */
 public final class Bench {
   /** A benchmark model: name, description, batch size. */
@@ -57,6 +63,13 @@ public final class Bench {
     String data = "mnist";
     boolean bare = true;
     boolean peer = true;
+    boolean keras = true;
+    boolean withKeras = false;
+    String kerasPython = null;
+    boolean latency = true;
+    int latencyCalls = 10000;
+    int peerLatencyCalls = 1000;
+    int predictCalls = 200;
     boolean train = true;
     boolean predict = false;
     boolean files = false;
@@ -68,14 +81,25 @@ public final class Bench {
         case "--profile" -> {
           profile = args[++i];
           train = false;
+          latency = false;
         }
+        case "--no-keras" -> keras = false;
+        case "--with-keras" -> withKeras = true;
+        case "--keras-python" -> kerasPython = args[++i];
+        case "--no-latency" -> latency = false;
+        case "--latency-calls" -> latencyCalls = Integer.parseInt(args[++i]);
+        case "--peer-latency-calls" -> peerLatencyCalls = Integer.parseInt(args[++i]);
+        case "--predict-calls" -> predictCalls = Integer.parseInt(args[++i]);
         case "--models" -> models = Arrays.asList(args[++i].split(","));
         case "--epochs" -> epochs = Integer.parseInt(args[++i]);
         case "--samples" -> samples = Integer.parseInt(args[++i]);
         case "--data" -> data = args[++i];
         case "--no-bare" -> bare = false;
         case "--no-peer" -> peer = false;
-        case "--skip-train" -> train = false;
+        case "--skip-train" -> {
+          train = false;
+          latency = false;
+        }
         case "--predict" -> predict = true;
         case "--files" -> files = true;
         case "--knn" -> knn = true;
@@ -88,7 +112,12 @@ public final class Bench {
         }
         case "--help", "-h" -> {
           out.println("usage: keras4j bench [--models M1,M2,M3,M4] [--epochs 4] [--samples 60000] "
-              + "[--data mnist|synthetic] [--no-bare] [--no-peer] [--skip-train] [--predict] [--files] [--knn] [--memory] [--all] [--profile M4]");
+              + "[--data mnist|synthetic] [--no-bare] [--no-peer] [--no-keras] [--with-keras] [--keras-python PATH] "
+              + "[--skip-train] [--no-latency] [--latency-calls 10000] [--peer-latency-calls 1000] [--predict-calls 200] "
+              + "[--predict] [--files] [--knn] [--memory] [--all] [--profile M4]");
+          out.println("Peers: PyTorch (bench/peer_pytorch.py, python3-torch), Keras 3.15.1 on TensorFlow 2.21 and on JAX "
+              + "0.10.2 (bench/peer_keras.py) from target/keras-venv, which --with-keras creates, or --keras-python / "
+              + "KERAS4J_BENCH_KERAS_PYTHON; --no-peer skips them all.");
           return 0;
         }
         default -> throw new IllegalArgumentException("Unknown bench option '" + args[i] + "'; see keras4j bench --help");
@@ -103,8 +132,12 @@ public final class Bench {
     if (profile != null) {
       profile(profile, d, out);
     }
+    Peers peers = peer && (train || latency) ? new Peers(kerasPython, withKeras, keras, out) : null;
     if (train) {
-      trainTable(models, epochs, bare, peer, d, out);
+      trainTable(models, epochs, bare, peers, d, out);
+    }
+    if (latency) {
+      Latency.table(d, peers, latencyCalls, peerLatencyCalls, predictCalls, out);
     }
     if (predict) {
       predictThroughput(d, out);
@@ -319,77 +352,45 @@ public final class Bench {
     }
   }
 
-  /** Runs bench/peer_pytorch.py; returns model name to its epoch times, or an empty map with a reason printed. */
-  static Map<String, List<Double>> pytorchEpochs(List<String> models, int epochs, int samples, PrintStream out) {
-    Map<String, List<Double>> result = new java.util.LinkedHashMap<>();
-    Path script = Path.of(System.getProperty("keras4j.home", "."), "bench", "peer_pytorch.py");
-    Path data = keras4j.datasets.DatasetLoader.defaultCacheDir().resolve("mnist.npz");
-    if (!Files.exists(script) || !Files.exists(data)) {
-      out.println("(PyTorch peer skipped: needs " + script + " and " + data + ")");
-      return result;
-    }
-    String python = System.getenv().getOrDefault("KERAS4J_PYTHON", "/usr/bin/python3");
-    ProcessBuilder pb = new ProcessBuilder(python, script.toString(), "--data", data.toString(), "--models",
-        String.join(",", models), "--epochs", Integer.toString(epochs), "--threads",
-        Integer.toString(Runtime.getRuntime().availableProcessors()), "--samples", Integer.toString(samples));
-    pb.environment().put("OPENBLAS_NUM_THREADS", "1");
-    pb.environment().put("MALLOC_MMAP_THRESHOLD_", "33554432");
-    pb.environment().put("MALLOC_TRIM_THRESHOLD_", "17179869184");
-    pb.redirectErrorStream(true);
-    try {
-      Process p = pb.start();
-      for (String line : new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
-        if (line.startsWith("{")) {
-          Map<String, Object> row = keras4j.saving.Json.parseObject(line, "peer output");
-          List<Double> times = new ArrayList<>();
-          for (Object t : (List<?>) row.get("epoch_seconds")) {
-            times.add(((Number) t).doubleValue());
-          }
-          result.put((String) row.get("model"), times);
-        } else if (!line.isBlank()) {
-          out.println("(PyTorch peer: " + line + ")");
-        }
-      }
-      p.waitFor();
-    } catch (IOException e) {
-      out.println("(PyTorch peer skipped: " + e.getMessage() + ")");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    return result;
+  private static String fmt(List<Double> epochs) {
+    return epochs == null ? "-" : String.format(Locale.ROOT, "%.2f", median(epochs.subList(1, epochs.size())));
   }
 
-  private static void trainTable(List<String> models, int epochs, boolean bare, boolean peer, Data d, PrintStream out) {
+  private static String ratio(double k, List<Double> peer) {
+    return peer == null ? "-" : String.format(Locale.ROOT, "%.2f", k / median(peer.subList(1, peer.size())));
+  }
+
+  private static void trainTable(List<String> models, int epochs, boolean bare, Peers peers, Data d, PrintStream out) {
     double gflops = sgemmGflops();
     out.println();
-    out.printf(Locale.ROOT, "Training, seconds per epoch (adam + binary_crossentropy); sgemm %.0f GFLOP/s measured;%n", gflops);
-    out.println("lower bound = 3 x 2 x forward multiply-adds x samples / sgemm rate");
-    out.println("| model | batch | keras4j | bare TF Java | keras4j/bare | PyTorch | keras4j/PyTorch | GFLOP/epoch | lower bound | keras4j/bound |");
-    out.println("|---|---|---|---|---|---|---|---|---|---|");
-    Map<String, List<Double>> torch = peer ? pytorchEpochs(models, epochs, d.n, out) : Map.of();
+    out.printf(Locale.ROOT, "Training, seconds per epoch (adam + binary_crossentropy, median of epochs 2-%d); "
+        + "sgemm %.0f GFLOP/s measured;%n", epochs, gflops);
+    out.println("lower bound = 3 x 2 x forward multiply-adds x samples / sgemm rate; ratios are keras4j / peer, "
+        + "each model's five runs back to back");
+    out.println("| model | batch | keras4j | bare TF Java | Keras-TF | Keras-JAX | PyTorch | /bare | /Keras-TF | /Keras-JAX "
+        + "| /PyTorch | /best(JAX,PyTorch) | GFLOP/epoch | lower bound | keras4j/bound |");
+    out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (String name : models) {
       Spec spec = spec(name);
-      double k = median(keras4jEpochs(name, d, epochs).subList(1, epochs));
+      List<Double> k4 = keras4jEpochs(name, d, epochs);
+      double k = median(k4.subList(1, epochs));
       Backend.clearSession();
       double flops = 6.0 * forwardMacs(model(name)) * d.n;
       Backend.clearSession();
       double bound = flops / (gflops * 1e9);
-      String b = "-";
-      String ratio = "-";
-      if (bare) {
-        double t = median(bareEpochs(name, d, epochs).subList(1, epochs));
-        b = String.format(Locale.ROOT, "%.2f", t);
-        ratio = String.format(Locale.ROOT, "%.2f", k / t);
+      List<Double> b = bare ? bareEpochs(name, d, epochs) : null;
+      List<Double> torch = peers != null ? peers.pytorchEpochs(name, epochs, d.n) : null;
+      List<Double> ktf = peers != null ? peers.kerasEpochs("tensorflow", name, epochs, d.n) : null;
+      List<Double> kjax = peers != null ? peers.kerasEpochs("jax", name, epochs, d.n) : null;
+      String best = "-";
+      if (torch != null || kjax != null) {
+        double t = Math.min(torch == null ? Double.MAX_VALUE : median(torch.subList(1, epochs)),
+            kjax == null ? Double.MAX_VALUE : median(kjax.subList(1, epochs)));
+        best = String.format(Locale.ROOT, "%.2f", k / t);
       }
-      String pt = "-";
-      String pr = "-";
-      if (torch.containsKey(name)) {
-        double t = median(torch.get(name).subList(1, epochs));
-        pt = String.format(Locale.ROOT, "%.2f", t);
-        pr = String.format(Locale.ROOT, "%.2f", k / t);
-      }
-      out.printf(Locale.ROOT, "| %s %s | %d | %.2f | %s | %s | %s | %s | %.1f | %.2f | %.1fx |%n", name, spec.description(),
-          spec.batch(), k, b, ratio, pt, pr, flops / 1e9, bound, k / bound);
+      out.printf(Locale.ROOT, "| %s %s | %d | %.2f | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.1f | %.2f | %.1fx |%n",
+          name, spec.description(), spec.batch(), k, fmt(b), fmt(ktf), fmt(kjax), fmt(torch), ratio(k, b), ratio(k, ktf),
+          ratio(k, kjax), ratio(k, torch), best, flops / 1e9, bound, k / bound);
       out.flush();
     }
   }
