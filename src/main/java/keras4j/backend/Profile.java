@@ -29,8 +29,7 @@ public final class Profile {
     long end = 0;
     for (DeviceStepStats d : m.getStepStats().getDevStatsList()) {
       for (NodeExecStats n : d.getNodeStatsList()) {
-        GraphOperation op = graph.operation(n.getNodeName());
-        String type = op != null ? op.type() : n.getNodeName().replaceAll(".*/", "");
+        String type = kernelType(n);
         long micros = n.getOpEndRelMicros() - n.getOpStartRelMicros();
         microsByType.merge(type, micros, Long::sum);
         microsByNode.merge(n.getNodeName() + " (" + type + ")", micros, Long::sum);
@@ -41,6 +40,21 @@ public final class Profile {
     if (end > start) {
       wallMicros += end - start;
     }
+  }
+
+  /**
+   * The type of the kernel that ran, from the trace's label ("name = _FusedConv2D(...)"), which shows grappler's
+   * and oneDNN's rewrites; else the graph op's type.
+   */
+  private String kernelType(NodeExecStats n) {
+    String label = n.getTimelineLabel();
+    int eq = label.indexOf(" = ");
+    int paren = label.indexOf('(', eq + 3);
+    if (eq > 0 && paren > eq) {
+      return label.substring(eq + 3, paren);
+    }
+    GraphOperation op = graph.operation(n.getNodeName());
+    return op != null ? op.type() : n.getNodeName().replaceAll(".*/", "");
   }
 
   /** How many session runs were profiled. */

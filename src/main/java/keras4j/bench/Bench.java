@@ -34,8 +34,14 @@ import org.tensorflow.ndarray.FloatNdArray;
  *
  * <pre>
  * keras4j bench [--models M1,M2,M3,M4] [--epochs 4] [--samples 60000] [--data mnist|synthetic]
- *               [--no-bare] [--no-peer] [--skip-train] [--predict] [--files] [--knn] [--memory] [--all]
+ *               [--no-bare] [--no-peer] [--no-keras] [--with-keras] [--keras-python PATH] [--skip-train]
+ *               [--no-latency] [--latency-calls 10000] [--peer-latency-calls 1000] [--predict-calls 200]
+ *               [--predict] [--files] [--knn] [--memory] [--all] [--profile M4]
  * </pre>
+ *
+ * <p>The training table puts keras4j beside bare TF Java, real Keras on TensorFlow and on JAX, and PyTorch (see
+ * {@link Peers}), model by model in one run; the latency table times single-image and small-batch predict calls and
+ * batch-32 / batch-1,024 throughput against Keras's {@code predict} and {@code model(x)}.
  */
 public final class Bench {
   /** A benchmark model: name, description, batch size. */
@@ -60,8 +66,9 @@ public final class Bench {
       Usage: keras4j bench [options]
 
       Trains the benchmark models with keras4j, with the same models written on TensorFlow Java's graph API
-      ("bare") and with PyTorch (bench/peer_pytorch.py, when python3 with torch is installed), all in this run,
-      and prints seconds per epoch (median of epochs 2..N), FLOPs and ratios.
+      ("bare"), with Keras 3.15.1 on TensorFlow 2.21 and on JAX 0.10.2 (bench/peer_keras.py) and with PyTorch
+      (bench/peer_pytorch.py, when python3 with torch is installed), all in this run, and prints seconds per
+      epoch (median of epochs 2..N), FLOPs, every ratio, and predict latency and throughput beside Keras's.
 
       Options:
         --models M1,M2,M3,M4  Which models to train (default all): M1 simple AE 784-32-784, M2 deep AE,
@@ -70,7 +77,14 @@ public final class Bench {
         --samples N           Training images (default 60000)
         --data mnist|synthetic  MNIST (default; falls back to synthetic when it cannot be loaded) or random images
         --no-bare             Skip the bare TensorFlow Java peer
-        --no-peer             Skip the PyTorch peer
+        --no-peer             Skip the PyTorch and Keras peers
+        --no-keras            Skip the Keras peers
+        --with-keras          Create target/keras-venv with the pinned Keras, TensorFlow and JAX (pip) if missing
+        --keras-python PATH   The Python with Keras to use (also KERAS4J_BENCH_KERAS_PYTHON)
+        --no-latency          Skip the predict latency and throughput table
+        --latency-calls N     keras4j predict calls per latency figure (default 10000)
+        --peer-latency-calls N  Keras model(x) calls per latency figure (default 1000)
+        --predict-calls N     Keras predict() calls per latency figure (default 200)
         --skip-train          Skip the training table
         --predict             Add predict throughput
         --files               Add the time to open and build models from .h5 and .keras files
@@ -117,6 +131,13 @@ public final class Bench {
     String data = "mnist";
     boolean bare = true;
     boolean peer = true;
+    boolean keras = true;
+    boolean withKeras = false;
+    String kerasPython = null;
+    boolean latency = true;
+    int latencyCalls = 10000;
+    int peerLatencyCalls = 1000;
+    int predictCalls = 200;
     boolean train = true;
     boolean predict = false;
     boolean files = false;
@@ -129,6 +150,7 @@ public final class Bench {
         case "--profile" -> {
           profile = models(value(args, i++)).get(0);
           train = false;
+          latency = false;
         }
         case "--models" -> models = models(value(args, i++));
         case "--epochs" -> epochs = integer(args, i++);
@@ -144,9 +166,19 @@ public final class Bench {
             throw new UsageError("--data expects mnist or synthetic, received '" + data + "'");
           }
         }
+        case "--no-keras" -> keras = false;
+        case "--with-keras" -> withKeras = true;
+        case "--keras-python" -> kerasPython = value(args, i++);
+        case "--no-latency" -> latency = false;
+        case "--latency-calls" -> latencyCalls = integer(args, i++);
+        case "--peer-latency-calls" -> peerLatencyCalls = integer(args, i++);
+        case "--predict-calls" -> predictCalls = integer(args, i++);
         case "--no-bare" -> bare = false;
         case "--no-peer" -> peer = false;
-        case "--skip-train" -> train = false;
+        case "--skip-train" -> {
+          train = false;
+          latency = false;
+        }
         case "--predict" -> predict = true;
         case "--files" -> files = true;
         case "--knn" -> knn = true;
@@ -174,8 +206,12 @@ public final class Bench {
     if (profile != null) {
       profile(profile, d, out);
     }
+    Peers peers = peer && (train || latency) ? new Peers(kerasPython, withKeras, keras, out) : null;
     if (train) {
-      trainTable(models, epochs, bare, peer, d, out);
+      trainTable(models, epochs, bare, peers, d, out);
+    }
+    if (latency) {
+      Latency.table(d, peers, latencyCalls, peerLatencyCalls, predictCalls, out);
     }
     if (predict) {
       predictThroughput(d, out);
@@ -390,77 +426,45 @@ public final class Bench {
     }
   }
 
-  /** Runs bench/peer_pytorch.py; returns model name to its epoch times, or an empty map with a reason printed. */
-  static Map<String, List<Double>> pytorchEpochs(List<String> models, int epochs, int samples, PrintStream out) {
-    Map<String, List<Double>> result = new java.util.LinkedHashMap<>();
-    Path script = Path.of(System.getProperty("keras4j.home", "."), "bench", "peer_pytorch.py");
-    Path data = keras4j.datasets.DatasetLoader.defaultCacheDir().resolve("mnist.npz");
-    if (!Files.exists(script) || !Files.exists(data)) {
-      out.println("(PyTorch peer skipped: needs " + script + " and " + data + ")");
-      return result;
-    }
-    String python = System.getenv().getOrDefault("KERAS4J_PYTHON", "/usr/bin/python3");
-    ProcessBuilder pb = new ProcessBuilder(python, script.toString(), "--data", data.toString(), "--models",
-        String.join(",", models), "--epochs", Integer.toString(epochs), "--threads",
-        Integer.toString(Runtime.getRuntime().availableProcessors()), "--samples", Integer.toString(samples));
-    pb.environment().put("OPENBLAS_NUM_THREADS", "1");
-    pb.environment().put("MALLOC_MMAP_THRESHOLD_", "33554432");
-    pb.environment().put("MALLOC_TRIM_THRESHOLD_", "17179869184");
-    pb.redirectErrorStream(true);
-    try {
-      Process p = pb.start();
-      for (String line : new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
-        if (line.startsWith("{")) {
-          Map<String, Object> row = keras4j.saving.Json.parseObject(line, "peer output");
-          List<Double> times = new ArrayList<>();
-          for (Object t : (List<?>) row.get("epoch_seconds")) {
-            times.add(((Number) t).doubleValue());
-          }
-          result.put((String) row.get("model"), times);
-        } else if (!line.isBlank()) {
-          out.println("(PyTorch peer: " + line + ")");
-        }
-      }
-      p.waitFor();
-    } catch (IOException e) {
-      out.println("(PyTorch peer skipped: " + e.getMessage() + ")");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    return result;
+  private static String fmt(List<Double> epochs) {
+    return epochs == null ? "-" : String.format(Locale.ROOT, "%.2f", median(epochs.subList(1, epochs.size())));
   }
 
-  private static void trainTable(List<String> models, int epochs, boolean bare, boolean peer, Data d, PrintStream out) {
+  private static String ratio(double k, List<Double> peer) {
+    return peer == null ? "-" : String.format(Locale.ROOT, "%.2f", k / median(peer.subList(1, peer.size())));
+  }
+
+  private static void trainTable(List<String> models, int epochs, boolean bare, Peers peers, Data d, PrintStream out) {
     double gflops = sgemmGflops();
     out.println();
-    out.printf(Locale.ROOT, "Training, seconds per epoch (adam + binary_crossentropy); sgemm %.0f GFLOP/s measured;%n", gflops);
-    out.println("lower bound = 3 x 2 x forward multiply-adds x samples / sgemm rate");
-    out.println("| model | batch | keras4j | bare TF Java | keras4j/bare | PyTorch | keras4j/PyTorch | GFLOP/epoch | lower bound | keras4j/bound |");
-    out.println("|---|---|---|---|---|---|---|---|---|---|");
-    Map<String, List<Double>> torch = peer ? pytorchEpochs(models, epochs, d.n, out) : Map.of();
+    out.printf(Locale.ROOT, "Training, seconds per epoch (adam + binary_crossentropy, median of epochs 2-%d); "
+        + "sgemm %.0f GFLOP/s measured;%n", epochs, gflops);
+    out.println("lower bound = 3 x 2 x forward multiply-adds x samples / sgemm rate; ratios are keras4j / peer, "
+        + "each model's five runs back to back");
+    out.println("| model | batch | keras4j | bare TF Java | Keras-TF | Keras-JAX | PyTorch | /bare | /Keras-TF | /Keras-JAX "
+        + "| /PyTorch | /best(JAX,PyTorch) | GFLOP/epoch | lower bound | keras4j/bound |");
+    out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (String name : models) {
       Spec spec = spec(name);
-      double k = median(keras4jEpochs(name, d, epochs).subList(1, epochs));
+      List<Double> k4 = keras4jEpochs(name, d, epochs);
+      double k = median(k4.subList(1, epochs));
       Backend.clearSession();
       double flops = 6.0 * forwardMacs(model(name)) * d.n;
       Backend.clearSession();
       double bound = flops / (gflops * 1e9);
-      String b = "-";
-      String ratio = "-";
-      if (bare) {
-        double t = median(bareEpochs(name, d, epochs).subList(1, epochs));
-        b = String.format(Locale.ROOT, "%.2f", t);
-        ratio = String.format(Locale.ROOT, "%.2f", k / t);
+      List<Double> b = bare ? bareEpochs(name, d, epochs) : null;
+      List<Double> torch = peers != null ? peers.pytorchEpochs(name, epochs, d.n) : null;
+      List<Double> ktf = peers != null ? peers.kerasEpochs("tensorflow", name, epochs, d.n) : null;
+      List<Double> kjax = peers != null ? peers.kerasEpochs("jax", name, epochs, d.n) : null;
+      String best = "-";
+      if (torch != null || kjax != null) {
+        double t = Math.min(torch == null ? Double.MAX_VALUE : median(torch.subList(1, epochs)),
+            kjax == null ? Double.MAX_VALUE : median(kjax.subList(1, epochs)));
+        best = String.format(Locale.ROOT, "%.2f", k / t);
       }
-      String pt = "-";
-      String pr = "-";
-      if (torch.containsKey(name)) {
-        double t = median(torch.get(name).subList(1, epochs));
-        pt = String.format(Locale.ROOT, "%.2f", t);
-        pr = String.format(Locale.ROOT, "%.2f", k / t);
-      }
-      out.printf(Locale.ROOT, "| %s %s | %d | %.2f | %s | %s | %s | %s | %.1f | %.2f | %.1fx |%n", name, spec.description(),
-          spec.batch(), k, b, ratio, pt, pr, flops / 1e9, bound, k / bound);
+      out.printf(Locale.ROOT, "| %s %s | %d | %.2f | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.1f | %.2f | %.1fx |%n",
+          name, spec.description(), spec.batch(), k, fmt(b), fmt(ktf), fmt(kjax), fmt(torch), ratio(k, b), ratio(k, ktf),
+          ratio(k, kjax), ratio(k, torch), best, flops / 1e9, bound, k / bound);
       out.flush();
     }
   }
