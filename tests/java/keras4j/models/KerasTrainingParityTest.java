@@ -158,12 +158,12 @@ class KerasTrainingParityTest {
   }
 
   private static FloatNdArray reshape(FloatNdArray a, long... inner) {
-    float[] buf = new float[(int) a.shape().size()];
-    a.read(DataBuffers.of(buf, false, false));
+    org.tensorflow.ndarray.buffer.FloatDataBuffer buf = DataBuffers.ofFloats(a.shape().size());
+    a.copyTo(NdArrays.wrap(a.shape(), buf));
     long[] dims = new long[inner.length + 1];
     dims[0] = a.shape().get(0);
     System.arraycopy(inner, 0, dims, 1, inner.length);
-    return NdArrays.wrap(Shape.of(dims), DataBuffers.of(buf, false, false));
+    return NdArrays.wrap(Shape.of(dims), buf);
   }
 
   @AfterAll
