@@ -61,7 +61,7 @@ class KerasFixtureParityTest {
   static void cleanup() {
     Backend.clearSession();
     StringBuilder sb = new StringBuilder("\nKeras 3.15.1 fixtures read by keras4j\n| module | format | cases | worst "
-        + "|keras4j - keras| |\n|---|---|---|---|\n");
+        + "abs(keras4j - keras) |\n|---|---|---|---|\n");
     WORST.forEach((k, w) -> sb.append(String.format(java.util.Locale.ROOT, "| %s | %d | %.1e |%n", k,
         CASES.get(k.substring(0, k.indexOf(' '))).size(), w)));
     System.out.println(sb);
