@@ -45,14 +45,25 @@ class KerasFixtureParityTest {
         double diff = IoFile.maxAbsDiff(y.get(i), expected.get(i));
         double tol = c.atol() + 1e-5 * IoFile.maxAbs(expected.get(i));
         ParityReport.record(c.toString(), format, "output " + i, c.kerasVersion(), diff, tol);
+        WORST.merge(c.module() + " | " + format, diff, Math::max);
+        CASES.computeIfAbsent(c.module(), k -> new java.util.TreeSet<>()).add(c.name());
         assertTrue(diff <= tol, c + " from " + format + ", output " + i + ": max |keras4j - keras| = " + diff
             + " exceeds " + tol);
       }
     }
   }
 
+  private static final java.util.Map<String, Double> WORST = new java.util.concurrent.ConcurrentSkipListMap<>();
+  private static final java.util.Map<String, java.util.Set<String>> CASES = new java.util.concurrent.ConcurrentSkipListMap<>();
+
+  /** Per module and format: cases and the worst difference to Keras's outputs (the README's table). */
   @AfterAll
   static void cleanup() {
     Backend.clearSession();
+    StringBuilder sb = new StringBuilder("\nKeras 3.15.1 fixtures read by keras4j\n| module | format | cases | worst "
+        + "abs(keras4j - keras) |\n|---|---|---|---|\n");
+    WORST.forEach((k, w) -> sb.append(String.format(java.util.Locale.ROOT, "| %s | %d | %.1e |%n", k,
+        CASES.get(k.substring(0, k.indexOf(' '))).size(), w)));
+    System.out.println(sb);
   }
 }

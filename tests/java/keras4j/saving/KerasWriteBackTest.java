@@ -150,8 +150,25 @@ class KerasWriteBackTest {
     }
   }
 
+  /** Per module and format: files Keras read back, worst difference to Keras's outputs (the README's table). */
   @AfterAll
-  static void cleanup() {
+  static void summary() {
     Backend.clearSession();
+    Map<String, double[]> worst = new java.util.TreeMap<>();
+    for (Map<String, Object> r : RESULTS.values()) {
+      String c = (String) r.get("case");
+      String key = c.substring(0, c.indexOf('/')) + " | " + r.get("format");
+      double[] w = worst.computeIfAbsent(key, k -> new double[3]);
+      w[0]++;
+      if (Boolean.TRUE.equals(r.get("ok")) && r.get("max_diff") instanceof Number d) {
+        w[1]++;
+        w[2] = Math.max(w[2], d.doubleValue());
+      }
+    }
+    StringBuilder sb = new StringBuilder("\nWrite-back: files keras4j wrote, read by Keras 3.15.1\n"
+        + "| module | format | files | read back | worst |keras - fixture| |\n|---|---|---|---|---|\n");
+    worst.forEach((k, w) -> sb.append(String.format(java.util.Locale.ROOT, "| %s | %d | %d | %.1e |%n", k, (int) w[0],
+        (int) w[1], w[2])));
+    System.out.println(sb);
   }
 }
