@@ -69,6 +69,33 @@ def reference_compiled(path):
         return "training_config" in f.attrs
 
 
+def load_and_compare(keras, np, fmt, path, xs, ys):
+    """Loads one file (or JSON config + weights) in Keras and returns the model and its largest output difference."""
+    if fmt == "json+weights.h5":
+        cfg_path, w_path = path
+        with open(cfg_path) as f:
+            model = keras.models.model_from_json(f.read())
+        model.load_weights(w_path)
+    else:
+        model = keras.models.load_model(path)
+    # A direct call, not predict: the same inference computation without tracing a tf.function per
+    # model (predict made this test 5x slower).
+    out = model(xs if len(xs) > 1 else xs[0], training=False)
+    if isinstance(out, dict):
+        out = list(out.values())
+    if not isinstance(out, (list, tuple)):
+        out = [out]
+    if len(out) != len(ys):
+        raise ValueError("%d outputs, Keras made %d" % (len(out), len(ys)))
+    diff = 0.0
+    for o, y in zip(out, ys):
+        o = np.asarray(o, dtype=np.float64)
+        if o.shape != y.shape:
+            raise ValueError("output shape %s, Keras made %s" % (o.shape, y.shape))
+        diff = max(diff, float(np.max(np.abs(o - y))) if o.size else 0.0)
+    return model, diff
+
+
 def main():
     import h5py
     import keras
@@ -94,28 +121,7 @@ def main():
             row = {"case": entry["case"], "format": fmt, "ok": False, "max_diff": None,
                    "reference_compiled": ref_compiled, "reference_optimizer": ref_opt, "reference_loss": ref_loss}
             try:
-                if fmt == "json+weights.h5":
-                    cfg_path, w_path = path
-                    with open(cfg_path) as f:
-                        model = keras.models.model_from_json(f.read())
-                    model.load_weights(w_path)
-                else:
-                    model = keras.models.load_model(path)
-                # A direct call, not predict: the same inference computation without tracing a tf.function per
-                # model (predict made this test 5x slower).
-                out = model(xs if len(xs) > 1 else xs[0], training=False)
-                if isinstance(out, dict):
-                    out = list(out.values())
-                if not isinstance(out, (list, tuple)):
-                    out = [out]
-                if len(out) != len(ys):
-                    raise ValueError("%d outputs, Keras made %d" % (len(out), len(ys)))
-                diff = 0.0
-                for o, y in zip(out, ys):
-                    o = np.asarray(o, dtype=np.float64)
-                    if o.shape != y.shape:
-                        raise ValueError("output shape %s, Keras made %s" % (o.shape, y.shape))
-                    diff = max(diff, float(np.max(np.abs(o - y))) if o.size else 0.0)
+                model, diff = load_and_compare(keras, np, fmt, path, xs, ys)
                 row["max_diff"] = diff
                 row["compiled"] = bool(getattr(model, "compiled", False))
                 row["optimizer"] = optimizer_settings(model)
@@ -124,6 +130,21 @@ def main():
             except Exception as e:
                 row["error"] = "%s: %s" % (type(e).__name__, str(e)[:600])
                 row["trace"] = traceback.format_exc()[-1500:]
+            keras.backend.clear_session()
+            if not row["ok"] or row["max_diff"] > 1e-5:
+                # Does Keras read back its own file of this format? If not, the format is Keras's limit, not ours.
+                d = os.path.dirname(entry["io"])
+                own = {"keras": os.path.join(d, "model.keras"), "h5": os.path.join(d, "model.h5"),
+                       "json+weights.h5": [os.path.join(d, "model.json"), os.path.join(d, "model.weights.h5")]}[fmt]
+                try:
+                    _, own_diff = load_and_compare(keras, np, fmt, own, xs, ys)
+                    if own_diff > 1e-5:
+                        row["keras_own_file"] = "Keras 3.15.1 reads its own %s file of this case with outputs %.3g off" % (
+                            fmt, own_diff)
+                except Exception as e:
+                    row["keras_own_file"] = "Keras 3.15.1 cannot read its own %s file of this case either: %s: %s" % (
+                        fmt, type(e).__name__, str(e)[:300])
+                keras.backend.clear_session()
             print(json.dumps(row, sort_keys=True), flush=True)
             keras.backend.clear_session()
 

@@ -132,6 +132,12 @@ class KerasWriteBackTest {
     }
     Map<String, Object> r = RESULTS.get(c + "|" + format);
     assertNotNull(r, c + " " + format + ": no answer from writeback_check.py");
+    if (r.get("keras_own_file") != null) {
+      String why = "Skipped " + c + " written as " + format + ": " + r.get("keras_own_file") + " (keras4j's file: "
+          + (Boolean.TRUE.equals(r.get("ok")) ? "outputs " + r.get("max_diff") + " off" : r.get("error")) + ")";
+      System.out.println(why);
+      assumeTrue(false, why);
+    }
     assertTrue(Boolean.TRUE.equals(r.get("ok")), c + " written by keras4j as " + format + ": Keras 3.15.1 failed: "
         + r.get("error") + "\n" + r.get("trace"));
     double diff = ((Number) r.get("max_diff")).doubleValue();
