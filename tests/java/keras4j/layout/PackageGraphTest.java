@@ -29,7 +29,7 @@ class PackageGraphTest {
   private static final Path SRC = Path.of("src/main/java/keras4j");
   private static final Pattern REF = Pattern.compile("\\bkeras4j\\.([a-z][a-z0-9_]*)\\.");
   private static final Pattern COMMENTS = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
-  private static final Pattern STRINGS = Pattern.compile("\"(?:\\\\.|[^\"\\\\])*\"");
+  private static final Pattern STRINGS = Pattern.compile("\"[^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+\"");
 
   /** package -> (referenced package -> first file referencing it), from code only (comments and strings removed). */
   static Map<String, Map<String, String>> graph(Path root) {

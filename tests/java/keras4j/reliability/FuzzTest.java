@@ -196,7 +196,7 @@ class FuzzTest {
         n = d < 0 || n > 1_000_000 ? Long.MAX_VALUE : n * d;
       }
       if (m.inputs().size() == 1 && n <= 1_000_000) {
-        m.predict(NdArrays.ofFloats(Shape.of(shape)), Fit.verbose(0));
+        m.predictAll(List.of(NdArrays.ofFloats(Shape.of(shape))), Fit.verbose(0));
       }
     }
     return "loaded";
