@@ -70,7 +70,12 @@ final class ExampleCommand implements Command {
       }
       return Main.OK;
     }
-    NotebookPort port = NotebookCommand.find(all, call.positionals("<id|name>").get(0));
+    NotebookPort port;
+    try {
+      port = NotebookCommand.find(all, call.positionals("<id|name>").get(0));
+    } catch (UsageException e) {
+      throw new UsageException(e.getMessage().replace("notebook", "example"));
+    }
     Integer epochs = call.integer("epochs", null, 1);
     int verbose = call.integer("verbose", 1, 0);
     if (verbose > 2) {

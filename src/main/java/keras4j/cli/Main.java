@@ -42,9 +42,9 @@ public final class Main {
 
   /** The subcommands, in the order of the help. */
   static List<Command> commands() {
-    return List.of(new NotebookCommand(), new ExampleCommand(), new TrainCommand(), new SummaryCommand(), new PredictCommand(),
+    return List.of(new NotebookCommand(), new TrainCommand(), new SummaryCommand(), new PredictCommand(),
         new ReconstructCommand(), new ConvertCommand(), new VerifyCommand(), new KnnCommand(), new BenchCommand(),
-        new SparkScoreCommand(), new ScaleBenchCommand());
+        new SparkScoreCommand(), new ScaleBenchCommand(), new ExampleCommand());
   }
 
   static int run(String[] args, PrintStream out, PrintStream err, List<Command> commands) {
