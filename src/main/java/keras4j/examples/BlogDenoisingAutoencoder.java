@@ -11,6 +11,7 @@ import keras4j.layers.KerasTensor;
 import keras4j.layers.MaxPooling2D;
 import keras4j.layers.UpSampling2D;
 import keras4j.models.Model;
+import keras4j.plot.ImageGrid;
 import keras4j.utils.Np;
 import org.tensorflow.ndarray.FloatNdArray;
 
@@ -45,7 +46,7 @@ public final class BlogDenoisingAutoencoder extends NotebookProgram {
     double noiseFactor = 0.5;
     FloatNdArray xTrainNoisy = noisy(xTrain, noiseFactor, random);
     FloatNdArray xTestNoisy = noisy(xTest, noiseFactor, random);
-    nb.grid("noisy", keras4j.plot.ImageGrid.builder().row("noisy", NotebookSession.first(xTestNoisy), 28, 28));
+    nb.grid("noisy", ImageGrid.builder().row("noisy", NotebookSession.first(xTestNoisy), 28, 28));
 
     KerasTensor inputImg = Input.shape(28, 28, 1);
     KerasTensor x = new Conv2D(32, 3, 3).activation("relu").padding("same").apply(inputImg);
@@ -62,7 +63,8 @@ public final class BlogDenoisingAutoencoder extends NotebookProgram {
     autoencoder.compile("adam", "binary_crossentropy");
     nb.fit("denoising", autoencoder, xTrainNoisy, xTrain, 100, 1, batchSize(128), shuffle(true),
         validationData(xTestNoisy, xTest));
-    nb.comparison("denoised", xTestNoisy, NotebookSession.predict(autoencoder, xTestNoisy));
+    nb.grid("denoised", ImageGrid.builder().row("noisy", NotebookSession.first(xTestNoisy), 28, 28)
+        .row("denoised", NotebookSession.first(NotebookSession.predict(autoencoder, xTestNoisy)), 28, 28));
   }
 
   /** {@code np.clip(x + noise_factor * np.random.normal(loc=0.0, scale=1.0, size=x.shape), 0., 1.)}. */
