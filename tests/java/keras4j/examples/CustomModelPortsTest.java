@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The custom-model ports (Keras blog sparse autoencoder and VAE, keras.io VAE) in quick mode with two epochs: each
- * writes its figures as PNGs of the expected size and its loss falls.
+ * The example ports (the Keras blog's autoencoders and VAE, keras.io's VAE and denoiser) in quick mode with two
+ * epochs: each writes exactly its figures as PNGs that decode, are not blank and have the expected size, and its
+ * loss falls.
  */
 class CustomModelPortsTest {
   @TempDir
@@ -33,6 +34,7 @@ class CustomModelPortsTest {
       written.add(p.getFileName().toString());
       var img = ImageIO.read(p.toFile());
       assertTrue(img != null && img.getWidth() > 100, p + " is a PNG");
+      assertTrue(distinctColours(img) > 2, p + " is not blank");
       int[] size = sizes.get(p.getFileName().toString());
       if (size != null) {
         assertEquals(size[0], img.getWidth(), p.toString());
@@ -43,6 +45,38 @@ class CustomModelPortsTest {
     List<Double> loss = r.runs().get(run).loss();
     assertEquals(2, loss.size());
     assertTrue(loss.get(1) < loss.get(0), "the loss falls: " + loss);
+  }
+
+  private static int distinctColours(java.awt.image.BufferedImage img) {
+    java.util.HashSet<Integer> colours = new java.util.HashSet<>();
+    for (int y = 0; y < img.getHeight(); y += 2) {
+      for (int x = 0; x < img.getWidth(); x += 2) {
+        colours.add(img.getRGB(x, y));
+      }
+    }
+    return colours.size();
+  }
+
+  @Test
+  void blogSimpleAutoencoder() throws Exception {
+    check(run(new BlogSimpleAutoencoder()), "simple", List.of("seed105_simple.png", "seed105_simple_loss.png"),
+        Map.of());
+  }
+
+  @Test
+  void blogDeepAutoencoder() throws Exception {
+    check(run(new BlogDeepAutoencoder()), "deep", List.of("seed106_deep.png", "seed106_deep_loss.png"), Map.of());
+  }
+
+  @Test
+  void blogConvAutoencoder() throws Exception {
+    check(run(new BlogConvAutoencoder()), "conv", List.of("seed107_conv.png", "seed107_conv_loss.png"), Map.of());
+  }
+
+  @Test
+  void blogDenoisingAutoencoder() throws Exception {
+    check(run(new BlogDenoisingAutoencoder()), "denoising", List.of("seed108_noisy.png", "seed108_denoised.png",
+        "seed108_denoising_loss.png"), Map.of());
   }
 
   @Test

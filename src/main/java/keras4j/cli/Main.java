@@ -44,7 +44,7 @@ public final class Main {
   static List<Command> commands() {
     return List.of(new NotebookCommand(), new TrainCommand(), new SummaryCommand(), new PredictCommand(),
         new ReconstructCommand(), new ConvertCommand(), new VerifyCommand(), new KnnCommand(), new BenchCommand(),
-        new SparkScoreCommand(), new ScaleBenchCommand());
+        new SparkScoreCommand(), new ScaleBenchCommand(), new ExampleCommand());
   }
 
   static int run(String[] args, PrintStream out, PrintStream err, List<Command> commands) {

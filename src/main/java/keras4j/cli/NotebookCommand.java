@@ -157,7 +157,7 @@ final class NotebookCommand implements Command {
   }
 
   /** Runs with the datasets directory set for the ports' own {@code loadData()} calls. */
-  private static <T> T withDataDir(Path dir, Supplier<T> body) {
+  static <T> T withDataDir(Path dir, Supplier<T> body) {
     if (dir == null) {
       return body.get();
     }
@@ -174,7 +174,7 @@ final class NotebookCommand implements Command {
     }
   }
 
-  private static void report(NotebookResult result, PrintStream out) {
+  static void report(NotebookResult result, PrintStream out) {
     for (Map.Entry<String, NotebookResult.ModelRun> e : result.runs().entrySet()) {
       NotebookResult.ModelRun r = e.getValue();
       StringBuilder sb = new StringBuilder("  ").append(e.getKey()).append(": ").append(r.params()).append(" params");

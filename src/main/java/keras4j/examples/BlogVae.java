@@ -19,8 +19,8 @@ import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.types.TFloat32;
 
 /**
- * The Keras blog's "Building Autoencoders in Keras", variational autoencoder: a 784-256-2 encoder giving
- * {@code z_mean} and {@code z_log_sigma}, a sampling {@code Lambda}, a 2-256-784 decoder, the reconstruction and KL
+ * The Keras blog's "Building Autoencoders in Keras", variational autoencoder: a 784-64-2 encoder giving
+ * {@code z_mean} and {@code z_log_sigma}, a sampling {@code Lambda}, a 2-64-784 decoder, the reconstruction and KL
  * losses added with {@code vae.add_loss}, 100 epochs of batch 32 on MNIST; then the test set's latent means by digit
  * and the 15 x 15 manifold decoded from a grid over [-15, 15]^2.
  */
@@ -48,7 +48,7 @@ public final class BlogVae extends NotebookProgram {
     FloatNdArray xTrain = mnist.train(255., 784);
     FloatNdArray xTest = mnist.test(255., 784);
     int originalDim = 784;
-    int intermediateDim = 256;
+    int intermediateDim = 64;
     int latentDim = 2;
 
     KerasTensor inputs = Input.shape(originalDim);

@@ -5,14 +5,18 @@ import java.util.List;
 
 /**
  * The ports of custom-model examples (issue 11): the Keras blog's sparse autoencoder (101) and variational
- * autoencoder (102), keras.io's VAE (103) and Conv2DTranspose denoiser (104). Each runs as the notebook ports do ({@link NotebookPort}); {@code main}
+ * autoencoder (102), keras.io's VAE (103) and Conv2DTranspose denoiser (104), the blog's simple (105), deep (106),
+ * convolutional (107) and denoising (108) autoencoders. Each runs as the notebook ports do ({@link NotebookPort}); {@code main}
  * runs one: {@code CustomModelPorts <id|name> [outDir] [--quick] [--epochs N]}.
  */
 public final class CustomModelPorts {
   private CustomModelPorts() {}
 
+  /** Every example port, ids 101 to 108. */
   public static List<NotebookPort> all() {
-    return List.of(new BlogSparseAutoencoder(), new BlogVae(), new KerasIoVae(), new KerasIoDenoiser());
+    return List.of(new BlogSparseAutoencoder(), new BlogVae(), new KerasIoVae(), new KerasIoDenoiser(),
+        new BlogSimpleAutoencoder(), new BlogDeepAutoencoder(), new BlogConvAutoencoder(),
+        new BlogDenoisingAutoencoder());
   }
 
   /** The port with this id ("101") or name ("blog-vae"). */

@@ -1,0 +1,71 @@
+"""Port 107: the Keras blog's "Building Autoencoders in Keras" (F. Chollet, 2016), the convolutional autoencoder.
+The TensorBoard callback is left out (no TensorBoard here).
+Keras 3 imports (`import keras`, `from keras import layers`); otherwise the blog's code, in its order."""
+import keras
+from keras import layers
+from keras.datasets import mnist
+import numpy as np
+import matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+# --- harness (not in the original): --epochs N, --quick (first 2048 train / 512 test images), --out DIR;
+# plt.show() becomes plt.savefig, and the last losses are printed as JSON for the README comparison.
+import argparse, json, os
+_p = argparse.ArgumentParser()
+_p.add_argument("--epochs", type=int)
+_p.add_argument("--quick", action="store_true")
+_p.add_argument("--out", default="out_examples")
+args = _p.parse_args()
+os.makedirs(args.out, exist_ok=True)
+def epochs(n): return args.epochs or (1 if args.quick else n)
+def sub(a, n): return a[:n] if args.quick else a
+def report(name, h): print(json.dumps({name: {k: v[-1] for k, v in h.history.items()}}))
+if os.environ.get("MNIST_NPZ"):  # an MNIST file whose hash differs from Keras's download (offline machines)
+    import keras.datasets.mnist, numpy
+    def _load(path=None, _d=numpy.load(os.environ["MNIST_NPZ"])):
+        return (_d["x_train"], _d["y_train"]), (_d["x_test"], _d["y_test"])
+    keras.datasets.mnist.load_data = _load
+# --- end harness
+
+input_img = keras.Input(shape=(28, 28, 1))
+x = layers.Conv2D(16, (3, 3), activation='relu', padding='same')(input_img)
+x = layers.MaxPooling2D((2, 2), padding='same')(x)
+x = layers.Conv2D(8, (3, 3), activation='relu', padding='same')(x)
+x = layers.MaxPooling2D((2, 2), padding='same')(x)
+x = layers.Conv2D(8, (3, 3), activation='relu', padding='same')(x)
+encoded = layers.MaxPooling2D((2, 2), padding='same')(x)
+# at this point the representation is (4, 4, 8) i.e. 128-dimensional
+x = layers.Conv2D(8, (3, 3), activation='relu', padding='same')(encoded)
+x = layers.UpSampling2D((2, 2))(x)
+x = layers.Conv2D(8, (3, 3), activation='relu', padding='same')(x)
+x = layers.UpSampling2D((2, 2))(x)
+x = layers.Conv2D(16, (3, 3), activation='relu')(x)
+x = layers.UpSampling2D((2, 2))(x)
+decoded = layers.Conv2D(1, (3, 3), activation='sigmoid', padding='same')(x)
+autoencoder = keras.Model(input_img, decoded)
+autoencoder.compile(optimizer='adam', loss='binary_crossentropy')
+
+(x_train, _), (x_test, _) = mnist.load_data()
+x_train, x_test = sub(x_train, 2048), sub(x_test, 512)
+x_train = x_train.astype('float32') / 255.
+x_test = x_test.astype('float32') / 255.
+x_train = np.reshape(x_train, (len(x_train), 28, 28, 1))
+x_test = np.reshape(x_test, (len(x_test), 28, 28, 1))
+h = autoencoder.fit(x_train, x_train, epochs=epochs(50), batch_size=128, shuffle=True,
+                    validation_data=(x_test, x_test))
+report("conv", h)
+decoded_imgs = autoencoder.predict(x_test)
+n = 10
+plt.figure(figsize=(20, 4))
+for i in range(n):
+    ax = plt.subplot(2, n, i + 1)
+    plt.imshow(x_test[i].reshape(28, 28))
+    plt.gray()
+    ax.get_xaxis().set_visible(False)
+    ax.get_yaxis().set_visible(False)
+    ax = plt.subplot(2, n, i + 1 + n)
+    plt.imshow(decoded_imgs[i].reshape(28, 28))
+    plt.gray()
+    ax.get_xaxis().set_visible(False)
+    ax.get_yaxis().set_visible(False)
+plt.savefig(os.path.join(args.out, "py107_conv.png"))
