@@ -29,7 +29,7 @@ if os.environ.get("MNIST_NPZ"):  # an MNIST file whose hash differs from Keras's
 # --- end harness
 
 original_dim = 28 * 28
-intermediate_dim = 64
+intermediate_dim = 256
 latent_dim = 2
 
 inputs = keras.Input(shape=(original_dim,))

@@ -48,7 +48,7 @@ public final class BlogVae extends NotebookProgram {
     FloatNdArray xTrain = mnist.train(255., 784);
     FloatNdArray xTest = mnist.test(255., 784);
     int originalDim = 784;
-    int intermediateDim = 64;
+    int intermediateDim = 256;
     int latentDim = 2;
 
     KerasTensor inputs = Input.shape(originalDim);
