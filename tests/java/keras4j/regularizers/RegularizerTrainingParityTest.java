@@ -66,8 +66,13 @@ class RegularizerTrainingParityTest {
     assertTrue(m.getLayer("d3").weightConstraint("bias") instanceof keras4j.constraints.NonNeg);
   }
 
-  @SuppressWarnings("unchecked")
   private void check(String name, String format, Optimizer opt) {
+    check(keras, dir, name, format, opt);
+  }
+
+  /** Loads {@code dir/name.format}, trains it as the script trained Keras's model, and compares. */
+  @SuppressWarnings("unchecked")
+  static void check(Map<String, Object> keras, Path dir, String name, String format, Optimizer opt) {
     Map<String, Object> c = (Map<String, Object>) keras.get(name);
     FloatNdArray x = array(c, "x");
     FloatNdArray y = array(c, "y");
