@@ -1,6 +1,7 @@
 """Training parity for regularizers and constraints: real Keras builds each case, saves it untrained
 (<out>/<case>.keras and .h5), trains it a few SGD/Adam steps, and prints one JSON object with, per case, the
-data, the loss history, the evaluated loss and the trained weights. Usage: regularizer_training.py OUT_DIR"""
+data, the loss history, the evaluated loss and the trained weights. Usage: regularizer_training.py OUT_DIR [SET]
+with SET "dense" (default: Dense and the convolutions) or "layers" (the other layers with weight options)."""
 import json
 import os
 import sys
@@ -40,11 +41,62 @@ def conv_case():
     return keras.Model(x, y), (10, 6, 6, 2), (10, 2), keras.optimizers.Adam(0.01)
 
 
+def separable_case():
+    x = keras.Input((5, 5, 2))
+    h = layers.DepthwiseConv2D(3, padding="same", depth_multiplier=2, depthwise_regularizer=regularizers.L2(0.02),
+                               depthwise_constraint=constraints.MaxNorm(0.6, axis=[0, 1, 2]),
+                               bias_regularizer=regularizers.L1(0.02), bias_initializer="random_normal",
+                               activation="relu", name="dw")(x)
+    h = layers.SeparableConv2D(3, 3, depthwise_regularizer=regularizers.L1(0.02),
+                               pointwise_regularizer=regularizers.L2(0.03),
+                               pointwise_constraint=constraints.UnitNorm(axis=[0, 1, 2]),
+                               depthwise_constraint=constraints.NonNeg(), activity_regularizer=regularizers.L1(0.001),
+                               name="sep")(h)
+    h = layers.Flatten()(h)
+    y = layers.Dense(2, name="out")(h)
+    return keras.Model(x, y), (10, 5, 5, 2), (10, 2), keras.optimizers.Adam(0.01)
+
+
+def norm_case():
+    x = keras.Input((5,))
+    h = layers.Dense(6, name="d")(x)
+    h = layers.LayerNormalization(beta_regularizer=regularizers.L2(0.05), gamma_regularizer=regularizers.L1(0.02),
+                                  gamma_constraint=constraints.NonNeg(), name="ln")(h)
+    h = layers.PReLU(alpha_initializer=keras.initializers.Constant(0.25), alpha_regularizer=regularizers.L2(0.1),
+                     alpha_constraint=constraints.NonNeg(), activity_regularizer=regularizers.L2(0.01), name="pr")(h)
+    h = layers.BatchNormalization(beta_regularizer=regularizers.L1(0.05),
+                                  gamma_constraint=constraints.MaxNorm(1.0, axis=0), name="bn")(h)
+    h = layers.GroupNormalization(groups=2, gamma_regularizer=regularizers.L2(0.05),
+                                  beta_constraint=constraints.MinMaxNorm(0.0, 0.05, axis=0), name="gn")(h)
+    y = layers.Dense(3, name="out")(h)
+    return keras.Model(x, y), (10, 5), (10, 3), keras.optimizers.SGD(0.1)
+
+
+def seq_case():
+    x = keras.Input((5,))
+    h = layers.Embedding(7, 4, embeddings_regularizer=regularizers.L2(0.01),
+                         embeddings_constraint=constraints.UnitNorm(axis=1), activity_regularizer=regularizers.L1(0.001),
+                         name="emb")(x)
+    h = layers.LSTM(3, return_sequences=True, kernel_regularizer=regularizers.L1(0.01),
+                    recurrent_regularizer=regularizers.L2(0.02), bias_regularizer=regularizers.L1L2(0.01, 0.01),
+                    activity_regularizer=regularizers.L2(0.001), kernel_constraint=constraints.MaxNorm(0.8, axis=0),
+                    recurrent_constraint=constraints.UnitNorm(axis=0), bias_constraint=constraints.NonNeg(),
+                    name="lstm")(h)
+    h = layers.Bidirectional(layers.GRU(2, kernel_regularizer=regularizers.L2(0.02),
+                                        recurrent_constraint=constraints.MaxNorm(0.5, axis=0)), name="bi")(h)
+    y = layers.Dense(2, name="out")(h)
+    return keras.Model(x, y), (10, 5), (10, 2), keras.optimizers.Adam(0.01)
+
+
+SETS = {"dense": [("dense", dense_case), ("conv", conv_case)],
+        "layers": [("separable", separable_case), ("norm", norm_case), ("seq", seq_case)]}
 result = {}
-for name, make in [("dense", dense_case), ("conv", conv_case)]:
+for name, make in SETS[sys.argv[2] if len(sys.argv) > 2 else "dense"]:
     model, xs, ys, opt = make()
     rng = np.random.default_rng(3)
     x = rng.normal(size=xs).astype("float32")
+    if name == "seq":
+        x = rng.integers(0, 7, size=xs).astype("float32")
     y = rng.normal(size=ys).astype("float32")
     model.compile(opt, "mse")
     model.save(os.path.join(out, name + ".keras"))

@@ -66,8 +66,13 @@ class RegularizerTrainingParityTest {
     assertTrue(m.getLayer("d3").weightConstraint("bias") instanceof keras4j.constraints.NonNeg);
   }
 
-  @SuppressWarnings("unchecked")
   private void check(String name, String format, Optimizer opt) {
+    check(keras, dir, name, format, opt);
+  }
+
+  /** Loads {@code dir/name.format}, trains it as the script trained Keras's model, and compares. */
+  @SuppressWarnings("unchecked")
+  static void check(Map<String, Object> keras, Path dir, String name, String format, Optimizer opt) {
     Map<String, Object> c = (Map<String, Object>) keras.get(name);
     FloatNdArray x = array(c, "x");
     FloatNdArray y = array(c, "y");
@@ -84,14 +89,23 @@ class RegularizerTrainingParityTest {
       List<Object> ws = (List<Object>) c.get("weights");
       List<FloatNdArray> got = m.getWeights();
       assertEquals(ws.size(), got.size(), where + " weight count");
+      double worstWeight = 0;
+      double worstLoss = 0;
+      for (int e = 0; e < hist.size(); e++) {
+        double k = num(hist.get(e));
+        worstLoss = Math.max(worstLoss, Math.abs(k - h.history().get("loss").get(e)) / Math.max(1e-3, Math.abs(k)));
+      }
       for (int i = 0; i < ws.size(); i++) {
         List<Object> expected = (List<Object>) ws.get(i);
         float[] actual = new float[(int) got.get(i).size()];
         got.get(i).copyTo(DataBuffers.of(actual, false, false));
         for (int k = 0; k < actual.length; k++) {
+          worstWeight = Math.max(worstWeight, Math.abs(num(expected.get(k)) - actual[k]));
           assertEquals(num(expected.get(k)), actual[k], 1e-4, where + " weight " + i + "[" + k + "]");
         }
       }
+      System.out.printf("training parity %s: worst weight difference %.2e, worst epoch-loss relative difference %.2e%n",
+          where, worstWeight, worstLoss);
     }
   }
 

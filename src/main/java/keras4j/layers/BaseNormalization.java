@@ -61,6 +61,30 @@ public abstract class BaseNormalization<T extends BaseNormalization<T>> extends 
     return self();
   }
 
+  /** Keras's {@code beta_regularizer=}. */
+  public T betaRegularizer(keras4j.regularizers.Regularizer r) {
+    setWeightRegularizer("beta", r);
+    return self();
+  }
+
+  /** Keras's {@code gamma_regularizer=}. */
+  public T gammaRegularizer(keras4j.regularizers.Regularizer r) {
+    setWeightRegularizer("gamma", r);
+    return self();
+  }
+
+  /** Keras's {@code beta_constraint=}. */
+  public T betaConstraint(keras4j.constraints.Constraint c) {
+    setWeightConstraint("beta", c);
+    return self();
+  }
+
+  /** Keras's {@code gamma_constraint=}. */
+  public T gammaConstraint(keras4j.constraints.Constraint c) {
+    setWeightConstraint("gamma", c);
+    return self();
+  }
+
   /** Creates gamma then beta, as Keras does. */
   protected void createWeights(long[] shape) {
     createWeights(shape, center);
@@ -102,15 +126,12 @@ public abstract class BaseNormalization<T extends BaseNormalization<T>> extends 
   protected void putInitializers(Map<String, Object> c) {
     c.put("beta_initializer", Initializers.serialize(betaInitializer));
     c.put("gamma_initializer", Initializers.serialize(gammaInitializer));
-    c.put("beta_regularizer", null);
-    c.put("gamma_regularizer", null);
-    c.put("beta_constraint", null);
-    c.put("gamma_constraint", null);
+    putWeightRegularizerConfig(c, "beta", "gamma");
   }
 
   /** Applies the shared options of a Keras config. */
   protected T configure(LayerConfig c) {
-    c.requireNull("beta_regularizer", "gamma_regularizer", "beta_constraint", "gamma_constraint");
+    readRegularizerConfig(c, "beta", "gamma");
     epsilon(c.getDouble("epsilon", 1e-3));
     center(c.getBool("center", true));
     scale(c.getBool("scale", true));

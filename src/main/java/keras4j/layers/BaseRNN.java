@@ -294,6 +294,16 @@ public abstract class BaseRNN<T extends BaseRNN<T>> extends BaseLayer<T> {
   }
 
   @Override
+  public Map<KerasVariable, keras4j.regularizers.Regularizer> regularizers() {
+    return trainable() ? cell.regularizers() : Map.of();
+  }
+
+  @Override
+  public Map<KerasVariable, keras4j.constraints.Constraint> constraints() {
+    return trainable() ? cell.constraints() : Map.of();
+  }
+
+  @Override
   public Map<String, Layer> trackedLayers() {
     return Map.of("cell", cell);
   }
@@ -336,7 +346,7 @@ public abstract class BaseRNN<T extends BaseRNN<T>> extends BaseLayer<T> {
       }
       out.put(k, e.getValue());
       if (k.equals("bias_regularizer")) {
-        out.put("activity_regularizer", null);
+        out.put("activity_regularizer", keras4j.regularizers.Regularizers.serialize(activityRegularizer()));
       }
     }
     return out;
@@ -354,7 +364,7 @@ public abstract class BaseRNN<T extends BaseRNN<T>> extends BaseLayer<T> {
 
   /** Reads the options every recurrent layer shares. */
   static <L extends BaseRNN<L>> L configure(L layer, LayerConfig c) {
-    c.requireNull("activity_regularizer");
+    layer.setActivityRegularizer(c.getRegularizer("activity_regularizer"));
     if (c.getBool("stateful", false)) {
       layer.stateful(true);
     }

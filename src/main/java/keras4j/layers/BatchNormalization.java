@@ -78,6 +78,30 @@ public class BatchNormalization extends BaseLayer<BatchNormalization> {
     return this;
   }
 
+  /** Keras's {@code beta_regularizer=}. */
+  public BatchNormalization betaRegularizer(keras4j.regularizers.Regularizer r) {
+    setWeightRegularizer("beta", r);
+    return this;
+  }
+
+  /** Keras's {@code gamma_regularizer=}. */
+  public BatchNormalization gammaRegularizer(keras4j.regularizers.Regularizer r) {
+    setWeightRegularizer("gamma", r);
+    return this;
+  }
+
+  /** Keras's {@code beta_constraint=}. */
+  public BatchNormalization betaConstraint(keras4j.constraints.Constraint c) {
+    setWeightConstraint("beta", c);
+    return this;
+  }
+
+  /** Keras's {@code gamma_constraint=}. */
+  public BatchNormalization gammaConstraint(keras4j.constraints.Constraint c) {
+    setWeightConstraint("gamma", c);
+    return this;
+  }
+
   /** Keras's {@code beta_initializer}, {@code gamma_initializer}, {@code moving_mean_initializer} and {@code moving_variance_initializer}. */
   public BatchNormalization initializers(Initializer beta, Initializer gamma, Initializer movingMean,
       Initializer movingVariance) {
@@ -176,17 +200,14 @@ public class BatchNormalization extends BaseLayer<BatchNormalization> {
     c.put("gamma_initializer", Initializers.serialize(gammaInitializer));
     c.put("moving_mean_initializer", Initializers.serialize(movingMeanInitializer));
     c.put("moving_variance_initializer", Initializers.serialize(movingVarianceInitializer));
-    c.put("beta_regularizer", null);
-    c.put("gamma_regularizer", null);
-    c.put("beta_constraint", null);
-    c.put("gamma_constraint", null);
+    putWeightRegularizerConfig(c, "beta", "gamma");
     return c;
   }
 
   /** Keras's {@code BatchNormalization.from_config}; {@code axis} may be an int or a one-element list. */
   public static BatchNormalization fromConfig(LayerConfig c) {
-    c.requireNull("beta_regularizer", "gamma_regularizer", "beta_constraint", "gamma_constraint");
     BatchNormalization bn = new BatchNormalization();
+    bn.readRegularizerConfig(c, "beta", "gamma");
     Object axis = c.map().get("axis");
     if (axis instanceof java.util.List<?> l) {
       if (l.size() != 1) {

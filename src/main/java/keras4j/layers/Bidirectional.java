@@ -204,6 +204,20 @@ public class Bidirectional extends BaseLayer<Bidirectional> {
   }
 
   @Override
+  public Map<KerasVariable, keras4j.regularizers.Regularizer> regularizers() {
+    Map<KerasVariable, keras4j.regularizers.Regularizer> out = new java.util.LinkedHashMap<>(forward.regularizers());
+    out.putAll(backward.regularizers());
+    return trainable() ? out : Map.of();
+  }
+
+  @Override
+  public Map<KerasVariable, keras4j.constraints.Constraint> constraints() {
+    Map<KerasVariable, keras4j.constraints.Constraint> out = new java.util.LinkedHashMap<>(forward.constraints());
+    out.putAll(backward.constraints());
+    return trainable() ? out : Map.of();
+  }
+
+  @Override
   public List<KerasVariable> nonTrainableWeights() {
     List<KerasVariable> w = new ArrayList<>();
     w.addAll(trainable() ? forward.nonTrainableWeights() : forward.weights());

@@ -44,6 +44,16 @@ public class DepthwiseConv2D extends BaseConv<DepthwiseConv2D> {
     return kernelInitializer(name);
   }
 
+  /** Keras's {@code depthwise_regularizer=}. */
+  public DepthwiseConv2D depthwiseRegularizer(keras4j.regularizers.Regularizer r) {
+    return kernelRegularizer(r);
+  }
+
+  /** Keras's {@code depthwise_constraint=}. */
+  public DepthwiseConv2D depthwiseConstraint(keras4j.constraints.Constraint c) {
+    return kernelConstraint(c);
+  }
+
   @Override
   protected long[] kernelShape(long inChannels) {
     return new long[] {kernelSize[0], kernelSize[1], inChannels, depthMultiplier};
@@ -100,9 +110,10 @@ public class DepthwiseConv2D extends BaseConv<DepthwiseConv2D> {
 
   /** Keras's {@code DepthwiseConv2D.from_config}. */
   public static DepthwiseConv2D fromConfig(LayerConfig c) {
-    c.requireNull("depthwise_regularizer", "depthwise_constraint");
     int[] k = kernelSizeOf(c, 2);
     DepthwiseConv2D d = new DepthwiseConv2D(k[0], k[1]).depthMultiplier(c.getInt("depth_multiplier", 1)).configure(c);
+    d.setWeightRegularizer("kernel", c.getRegularizer("depthwise_regularizer"));
+    d.setWeightConstraint("kernel", c.getConstraint("depthwise_constraint"));
     return d.kernelInitializer(c.getInitializer("depthwise_initializer", "glorot_uniform"));
   }
 }

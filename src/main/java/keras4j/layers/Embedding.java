@@ -52,6 +52,18 @@ public class Embedding extends BaseLayer<Embedding> {
     return this;
   }
 
+  /** Keras's {@code embeddings_regularizer=}. */
+  public Embedding embeddingsRegularizer(keras4j.regularizers.Regularizer r) {
+    setWeightRegularizer("embeddings", r);
+    return this;
+  }
+
+  /** Keras's {@code embeddings_constraint=}. */
+  public Embedding embeddingsConstraint(keras4j.constraints.Constraint c) {
+    setWeightConstraint("embeddings", c);
+    return this;
+  }
+
   @Override
   protected void build(long[] inputShape) {
     embeddings = addWeight("embeddings", new long[] {inputDim, outputDim}, embeddingsInitializer, true);
@@ -91,19 +103,18 @@ public class Embedding extends BaseLayer<Embedding> {
     c.put("input_dim", inputDim);
     c.put("output_dim", outputDim);
     c.put("embeddings_initializer", Initializers.serialize(embeddingsInitializer));
-    c.put("embeddings_regularizer", null);
-    c.put("activity_regularizer", null);
-    c.put("embeddings_constraint", null);
+    putRegularizerConfig(c, "embeddings");
     c.put("mask_zero", maskZero);
     return c;
   }
 
   /** Keras's {@code Embedding.from_config}. */
   public static Embedding fromConfig(LayerConfig c) {
-    c.requireNull("embeddings_regularizer", "activity_regularizer", "embeddings_constraint", "quantization_config",
-        "lora_rank");
-    return new Embedding(c.getInt("input_dim"), c.getInt("output_dim"))
+    c.requireNull("quantization_config", "lora_rank");
+    Embedding e = new Embedding(c.getInt("input_dim"), c.getInt("output_dim"))
         .embeddingsInitializer(c.getInitializer("embeddings_initializer", "uniform"))
         .maskZero(c.getBool("mask_zero", false));
+    e.readRegularizerConfig(c, "embeddings");
+    return e;
   }
 }

@@ -403,10 +403,24 @@ public abstract class Layer {
    * as Keras's get_config does (null when absent).
    */
   protected void putRegularizerConfig(Map<String, Object> c, String... weightNames) {
+    putRegularizerConfig(c, true, weightNames);
+  }
+
+  /**
+   * As {@link #putRegularizerConfig(Map, String...)} for layers whose Keras config has no {@code activity_regularizer}
+   * key of its own: that key is written only when set, as Keras's base {@code Layer.get_config} does.
+   */
+  protected void putWeightRegularizerConfig(Map<String, Object> c, String... weightNames) {
+    putRegularizerConfig(c, activityRegularizer != null, weightNames);
+  }
+
+  private void putRegularizerConfig(Map<String, Object> c, boolean withActivity, String... weightNames) {
     for (String w : weightNames) {
       c.put(w + "_regularizer", Regularizers.serialize(weightRegularizers.get(w)));
     }
-    c.put("activity_regularizer", Regularizers.serialize(activityRegularizer));
+    if (withActivity) {
+      c.put("activity_regularizer", Regularizers.serialize(activityRegularizer));
+    }
     for (String w : weightNames) {
       c.put(w + "_constraint", Constraints.serialize(weightConstraints.get(w)));
     }

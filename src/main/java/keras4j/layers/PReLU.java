@@ -44,6 +44,18 @@ public class PReLU extends BaseLayer<PReLU> {
     return this;
   }
 
+  /** Keras's {@code alpha_regularizer=}. */
+  public PReLU alphaRegularizer(keras4j.regularizers.Regularizer r) {
+    setWeightRegularizer("alpha", r);
+    return this;
+  }
+
+  /** Keras's {@code alpha_constraint=}. */
+  public PReLU alphaConstraint(keras4j.constraints.Constraint c) {
+    setWeightConstraint("alpha", c);
+    return this;
+  }
+
   @Override
   protected void build(long[] inputShape) {
     long[] param = java.util.Arrays.copyOfRange(inputShape, 1, inputShape.length);
@@ -76,8 +88,7 @@ public class PReLU extends BaseLayer<PReLU> {
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
     c.put("alpha_initializer", Initializers.serialize(alphaInitializer));
-    c.put("alpha_regularizer", null);
-    c.put("alpha_constraint", null);
+    putWeightRegularizerConfig(c, "alpha");
     List<Integer> s = null;
     if (sharedAxes != null) {
       s = new ArrayList<>();
@@ -91,8 +102,8 @@ public class PReLU extends BaseLayer<PReLU> {
 
   /** Keras's {@code PReLU.from_config}. */
   public static PReLU fromConfig(LayerConfig c) {
-    c.requireNull("alpha_regularizer", "alpha_constraint");
     PReLU p = new PReLU().alphaInitializer(c.getInitializer("alpha_initializer", "zeros"));
+    p.readRegularizerConfig(c, "alpha");
     if (c.has("shared_axes")) {
       Object v = c.map().get("shared_axes");
       p.sharedAxes(v instanceof Number n ? new int[] {n.intValue()} : BaseNormalization.axesOf(c, "shared_axes", 1));

@@ -296,12 +296,12 @@ public abstract class RNNCell<T extends RNNCell<T>> extends BaseLayer<T> {
     c.put("kernel_initializer", Initializers.serialize(kernelInitializer));
     c.put("recurrent_initializer", Initializers.serialize(recurrentInitializer));
     c.put("bias_initializer", Initializers.serialize(biasInitializer));
-    c.put("kernel_regularizer", null);
-    c.put("recurrent_regularizer", null);
-    c.put("bias_regularizer", null);
-    c.put("kernel_constraint", null);
-    c.put("recurrent_constraint", null);
-    c.put("bias_constraint", null);
+    for (String k : REGULARIZED) {
+      c.put(k + "_regularizer", keras4j.regularizers.Regularizers.serialize(weightRegularizer(weightOf(k))));
+    }
+    for (String k : REGULARIZED) {
+      c.put(k + "_constraint", keras4j.constraints.Constraints.serialize(weightConstraint(weightOf(k))));
+    }
     c.put("dropout", dropout);
     c.put("recurrent_dropout", recurrentDropout);
     putTrailingConfig(c);
@@ -318,10 +318,55 @@ public abstract class RNNCell<T extends RNNCell<T>> extends BaseLayer<T> {
   /** A new, unbuilt cell with this one's options. */
   abstract RNNCell<?> recreate();
 
+  /** The prefixes of Keras's {@code <prefix>_regularizer} and {@code <prefix>_constraint} keys of a cell. */
+  private static final String[] REGULARIZED = {"kernel", "recurrent", "bias"};
+
+  private static String weightOf(String prefix) {
+    return prefix.equals("recurrent") ? "recurrent_kernel" : prefix;
+  }
+
+  /** Keras's {@code kernel_regularizer=}. */
+  public T kernelRegularizer(keras4j.regularizers.Regularizer r) {
+    setWeightRegularizer("kernel", r);
+    return self();
+  }
+
+  /** Keras's {@code recurrent_regularizer=}. */
+  public T recurrentRegularizer(keras4j.regularizers.Regularizer r) {
+    setWeightRegularizer("recurrent_kernel", r);
+    return self();
+  }
+
+  /** Keras's {@code bias_regularizer=}. */
+  public T biasRegularizer(keras4j.regularizers.Regularizer r) {
+    setWeightRegularizer("bias", r);
+    return self();
+  }
+
+  /** Keras's {@code kernel_constraint=}. */
+  public T kernelConstraint(keras4j.constraints.Constraint c) {
+    setWeightConstraint("kernel", c);
+    return self();
+  }
+
+  /** Keras's {@code recurrent_constraint=}. */
+  public T recurrentConstraint(keras4j.constraints.Constraint c) {
+    setWeightConstraint("recurrent_kernel", c);
+    return self();
+  }
+
+  /** Keras's {@code bias_constraint=}. */
+  public T biasConstraint(keras4j.constraints.Constraint c) {
+    setWeightConstraint("bias", c);
+    return self();
+  }
+
   /** Reads the options every cell shares. */
   static <C extends RNNCell<C>> C configure(C cell, LayerConfig c) {
-    c.requireNull("kernel_regularizer", "recurrent_regularizer", "bias_regularizer", "kernel_constraint",
-        "recurrent_constraint", "bias_constraint");
+    for (String k : REGULARIZED) {
+      cell.setWeightRegularizer(weightOf(k), c.getRegularizer(k + "_regularizer"));
+      cell.setWeightConstraint(weightOf(k), c.getConstraint(k + "_constraint"));
+    }
     cell.activation(c.has("activation") ? c.getActivation("activation") : Activations.get("tanh"))
         .useBias(c.getBool("use_bias", true))
         .kernelInitializer(c.getInitializer("kernel_initializer", "glorot_uniform"))

@@ -50,6 +50,44 @@ public class SeparableConv2D extends BaseConv<SeparableConv2D> {
     return this;
   }
 
+  /** Keras's {@code depthwise_regularizer=}. */
+  public SeparableConv2D depthwiseRegularizer(keras4j.regularizers.Regularizer r) {
+    setWeightRegularizer("depthwise_kernel", r);
+    return this;
+  }
+
+  /** Keras's {@code pointwise_regularizer=}. */
+  public SeparableConv2D pointwiseRegularizer(keras4j.regularizers.Regularizer r) {
+    setWeightRegularizer("pointwise_kernel", r);
+    return this;
+  }
+
+  /** Keras's {@code depthwise_constraint=}. */
+  public SeparableConv2D depthwiseConstraint(keras4j.constraints.Constraint c) {
+    setWeightConstraint("depthwise_kernel", c);
+    return this;
+  }
+
+  /** Keras's {@code pointwise_constraint=}. */
+  public SeparableConv2D pointwiseConstraint(keras4j.constraints.Constraint c) {
+    setWeightConstraint("pointwise_kernel", c);
+    return this;
+  }
+
+  /** SeparableConv2D has no single kernel: use {@link #depthwiseRegularizer} and {@link #pointwiseRegularizer}. */
+  @Override
+  public SeparableConv2D kernelRegularizer(keras4j.regularizers.Regularizer r) {
+    throw new UnsupportedOperationException("SeparableConv2D " + name()
+        + " has no `kernel_regularizer`: use depthwiseRegularizer and pointwiseRegularizer");
+  }
+
+  /** SeparableConv2D has no single kernel: use {@link #depthwiseConstraint} and {@link #pointwiseConstraint}. */
+  @Override
+  public SeparableConv2D kernelConstraint(keras4j.constraints.Constraint c) {
+    throw new UnsupportedOperationException("SeparableConv2D " + name()
+        + " has no `kernel_constraint`: use depthwiseConstraint and pointwiseConstraint");
+  }
+
   @Override
   protected long[] kernelShape(long inChannels) {
     return new long[] {kernelSize[0], kernelSize[1], inChannels, depthMultiplier};
@@ -90,8 +128,16 @@ public class SeparableConv2D extends BaseConv<SeparableConv2D> {
         c.put(k, e.getValue());
       } else if (k.startsWith("kernel_") && !k.equals("kernel_size")) {
         String rest = k.substring("kernel_".length());
-        c.put("depthwise_" + rest, e.getValue());
-        c.put("pointwise_" + rest, rest.equals("initializer") ? Initializers.serialize(pointwiseInitializer) : null);
+        if (rest.equals("initializer")) {
+          c.put("depthwise_" + rest, e.getValue());
+          c.put("pointwise_" + rest, Initializers.serialize(pointwiseInitializer));
+        } else if (rest.equals("regularizer")) {
+          c.put("depthwise_" + rest, keras4j.regularizers.Regularizers.serialize(weightRegularizer("depthwise_kernel")));
+          c.put("pointwise_" + rest, keras4j.regularizers.Regularizers.serialize(weightRegularizer("pointwise_kernel")));
+        } else {
+          c.put("depthwise_" + rest, keras4j.constraints.Constraints.serialize(weightConstraint("depthwise_kernel")));
+          c.put("pointwise_" + rest, keras4j.constraints.Constraints.serialize(weightConstraint("pointwise_kernel")));
+        }
       } else {
         c.put(k, e.getValue());
       }
@@ -101,11 +147,14 @@ public class SeparableConv2D extends BaseConv<SeparableConv2D> {
 
   /** Keras's {@code SeparableConv2D.from_config} (also tf.keras's {@code SeparableConvolution2D}). */
   public static SeparableConv2D fromConfig(LayerConfig c) {
-    c.requireNull("depthwise_regularizer", "depthwise_constraint", "pointwise_regularizer", "pointwise_constraint");
     int[] k = kernelSizeOf(c, 2);
     SeparableConv2D s = new SeparableConv2D(c.getInt("filters"), k[0], k[1]).depthMultiplier(c.getInt("depth_multiplier", 1))
         .configure(c);
     s.pointwiseInitializer = c.getInitializer("pointwise_initializer", "glorot_uniform");
+    for (String w : new String[] {"depthwise", "pointwise"}) {
+      s.setWeightRegularizer(w + "_kernel", c.getRegularizer(w + "_regularizer"));
+      s.setWeightConstraint(w + "_kernel", c.getConstraint(w + "_constraint"));
+    }
     return s.kernelInitializer(c.getInitializer("depthwise_initializer", "glorot_uniform"));
   }
 }
