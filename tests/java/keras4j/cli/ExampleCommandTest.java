@@ -11,7 +11,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code keras4j example}: lists the example ports 101-108, runs one by id or name in quick mode, refuses others. */
+/** {@code keras4j example}: lists the example ports 101-109, runs one by id or name in quick mode, refuses others. */
 class ExampleCommandTest {
   @TempDir
   Path dir;
@@ -23,9 +23,9 @@ class ExampleCommandTest {
     String out = run("example", "--help").succeeds().out();
     assertTrue(out.startsWith("Usage: keras4j example <id|name>"), out);
     List<String> ids = run("example", "--list").succeeds().out().lines().map(l -> l.split(" ")[0]).sorted().toList();
-    assertEquals(List.of("101", "102", "103", "104", "105", "106", "107", "108"), ids);
+    assertEquals(List.of("101", "102", "103", "104", "105", "106", "107", "108", "109"), ids);
     for (String name : new String[] {"blog-simple-autoencoder", "blog-deep-autoencoder", "blog-conv-autoencoder",
-        "blog-denoising-autoencoder", "blog-vae", "keras-io-vae", "keras-io-denoiser", "blog-sparse-autoencoder"}) {
+        "blog-denoising-autoencoder", "blog-seq2seq-autoencoder", "blog-vae", "keras-io-vae", "keras-io-denoiser", "blog-sparse-autoencoder"}) {
       assertTrue(out.contains(name), name + " missing from\n" + out);
     }
   }

@@ -80,6 +80,12 @@ class CustomModelPortsTest {
   }
 
   @Test
+  void blogSeq2SeqAutoencoder() throws Exception {
+    check(run(new BlogSeq2SeqAutoencoder()), "seq2seq", List.of("seed109_seq2seq.png", "seed109_seq2seq_loss.png"),
+        Map.of());
+  }
+
+  @Test
   void blogSparseAutoencoder() throws Exception {
     NotebookResult r = run(new BlogSparseAutoencoder());
     check(r, "sparse", List.of("seed101_sparse.png", "seed101_sparse_loss.png"), Map.of());

@@ -16,7 +16,7 @@ public final class CustomModelPorts {
   public static List<NotebookPort> all() {
     return List.of(new BlogSparseAutoencoder(), new BlogVae(), new KerasIoVae(), new KerasIoDenoiser(),
         new BlogSimpleAutoencoder(), new BlogDeepAutoencoder(), new BlogConvAutoencoder(),
-        new BlogDenoisingAutoencoder());
+        new BlogDenoisingAutoencoder(), new BlogSeq2SeqAutoencoder());
   }
 
   /** The port with this id ("101") or name ("blog-vae"). */
