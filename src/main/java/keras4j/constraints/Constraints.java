@@ -1,107 +1,61 @@
 package keras4j.constraints;
 
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import keras4j.utils.ObjectRegistry;
 
 /** Keras's {@code keras.constraints.get / serialize / deserialize}, and registration of custom constraints. */
 public final class Constraints {
-  private static final Map<String, Function<Map<String, Object>, Constraint>> BY_CLASS = new ConcurrentHashMap<>();
-  private static final Map<String, String> ALIASES = new LinkedHashMap<>();
-  private static final Map<Constraint, String> NAMED = new IdentityHashMap<>();
+  private static final ObjectRegistry<Constraint> REGISTRY =
+      new ObjectRegistry<>("constraint", "Constraints", Constraint::className, Constraint::getConfig);
 
   static {
-    BY_CLASS.put("MaxNorm", c -> new MaxNorm(num(c, "max_value", 2), axis(c)));
-    BY_CLASS.put("NonNeg", c -> new NonNeg());
-    BY_CLASS.put("UnitNorm", c -> new UnitNorm(axis(c)));
-    BY_CLASS.put("MinMaxNorm", c -> new MinMaxNorm(num(c, "min_value", 0), num(c, "max_value", 1),
-        num(c, "rate", 1), axis(c)));
-    ALIASES.put("max_norm", "MaxNorm");
-    ALIASES.put("non_neg", "NonNeg");
-    ALIASES.put("unit_norm", "UnitNorm");
-    ALIASES.put("min_max_norm", "MinMaxNorm");
+    REGISTRY.builtin("MaxNorm", "max_norm", c -> new MaxNorm(num(c, "max_value", 2), axis(c)));
+    REGISTRY.builtin("NonNeg", "non_neg", c -> new NonNeg());
+    REGISTRY.builtin("UnitNorm", "unit_norm", c -> new UnitNorm(axis(c)));
+    REGISTRY.builtin("MinMaxNorm", "min_max_norm", c -> new MinMaxNorm(num(c, "min_value", 0),
+        num(c, "max_value", 1), num(c, "rate", 1), axis(c)));
   }
 
   private Constraints() {}
 
   /** Keras's {@code constraints.get("non_neg")}. */
   public static Constraint get(String name) {
-    return fromConfig(name, Map.of());
+    return REGISTRY.get(name);
   }
 
+  /** A constraint from its class name (or alias, or a registered name) and config. */
   public static Constraint fromConfig(String className, Map<String, Object> config) {
-    String cls = ALIASES.getOrDefault(className, className);
-    Function<Map<String, Object>, Constraint> f = BY_CLASS.get(cls);
-    if (f == null) {
-      TreeSet<String> known = new TreeSet<>(ALIASES.keySet());
-      known.addAll(BY_CLASS.keySet());
-      throw new IllegalArgumentException("Unknown constraint: '" + className + "'. Known constraints: "
-          + String.join(", ", known) + ". Register custom ones with Constraints.register(name, config -> ...)");
-    }
-    return f.apply(config == null ? Map.of() : config);
+    return REGISTRY.fromConfig(className, config);
   }
 
   /** Keras's {@code register_keras_serializable} for a constraint class. */
   public static void register(String className, Function<Map<String, Object>, Constraint> factory) {
-    if (className == null || className.isBlank() || factory == null) {
-      throw new IllegalArgumentException("register needs a class name and a factory");
-    }
-    BY_CLASS.put(className, factory);
+    REGISTRY.register(className, factory);
   }
 
   /** Registers one constraint instance (a lambda) under a name so that it can be saved and loaded. */
-  public static synchronized <C extends Constraint> C registerInstance(String className, C instance) {
-    register(className, (Map<String, Object> c) -> instance);
-    NAMED.put(instance, className);
-    return instance;
+  public static <C extends Constraint> C registerInstance(String className, C instance) {
+    return REGISTRY.registerInstance(className, instance);
   }
 
-  static synchronized String registeredName(Constraint c) {
-    return NAMED.get(c);
+  static String registeredName(Constraint c) {
+    return REGISTRY.registeredName(c);
   }
 
   /** Keras's {@code constraints.serialize}, or null. */
   public static Map<String, Object> serialize(Constraint c) {
-    if (c == null) {
-      return null;
-    }
-    String cls = c.className();
-    if (!BY_CLASS.containsKey(cls)) {
-      throw new IllegalStateException("Constraint " + c + " (" + cls + ") is not registered, so its config cannot be "
-          + "read back; register it with Constraints.register(\"" + cls + "\", ...) before saving");
-    }
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("class_name", cls);
-    m.put("config", c.getConfig());
-    return m;
+    return REGISTRY.serialize(c);
   }
 
-  @SuppressWarnings("unchecked")
+  /** Keras's {@code constraints.deserialize}: null, a name, or a {@code {"class_name", "config"}} map. */
   public static Constraint deserialize(Object spec) {
-    if (spec == null) {
-      return null;
-    }
-    if (spec instanceof String s) {
-      return get(s);
-    }
-    if (spec instanceof Map<?, ?> m && m.get("class_name") instanceof String cls) {
-      Map<String, Object> cfg = m.get("config") instanceof Map<?, ?> c ? (Map<String, Object>) c : Map.of();
-      Object registered = m.get("registered_name");
-      if (registered instanceof String r && BY_CLASS.containsKey(r)) {
-        return fromConfig(r, cfg);
-      }
-      return fromConfig(cls, cfg);
-    }
-    throw new IllegalArgumentException("Could not interpret constraint identifier: " + spec);
+    return REGISTRY.deserialize(spec);
   }
 
   private static double num(Map<String, Object> c, String k, double dflt) {
-    Object v = c.get(k);
-    return v instanceof Number n ? n.doubleValue() : dflt;
+    return ObjectRegistry.num(c, k, dflt);
   }
 
   private static int[] axis(Map<String, Object> c) {
