@@ -20,6 +20,7 @@ PORTS = [
     ("106", "blog_deep_autoencoder.py", "BlogDeepAutoencoder"),
     ("107", "blog_conv_autoencoder.py", "BlogConvAutoencoder"),
     ("108", "blog_denoising_autoencoder.py", "BlogDenoisingAutoencoder"),
+    ("109", "blog_seq2seq_autoencoder.py", "BlogSeq2SeqAutoencoder"),
 ]
 ROOT = Path(__file__).resolve().parent.parent
 JAVA = ROOT / "src/main/java/keras4j/examples"
