@@ -58,4 +58,22 @@ class NotebooksReferenceTest {
     String help = run(List.of(python, DIR.resolve("export_fixtures.py").toString(), "--help"));
     assertTrue(help.contains("--out"), help);
   }
+
+  @Test
+  void everyExamplePortHasAPythonOriginalAndIsNoLongerThanOneAndAHalfTimesIt() throws Exception {
+    String python = python();
+    if (python == null && "true".equalsIgnoreCase(System.getenv("CI"))) {
+      throw new IllegalStateException("CI=true but no python3 was found");
+    }
+    assumeTrue(python != null, "Skipped: no python3 on this machine");
+    String table = run(List.of(python, DIR.resolve("count_lines.py").toString()));
+    for (NotebookPort port : CustomModelPorts.all()) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\| " + port.id()
+          + " \\| `([a-z0-9_]+\\.py)` \\| (\\d+) \\| `\\w+` \\| (\\d+) \\| ([0-9.]+) \\|").matcher(table);
+      assertTrue(m.find(), "port " + port.id() + " has no row in count_lines.py's table:\n" + table);
+      assertTrue(Files.exists(DIR.resolve(m.group(1))), m.group(1));
+      double ratio = Double.parseDouble(m.group(3)) / Double.parseDouble(m.group(2));
+      assertTrue(ratio <= 1.5, "port " + port.id() + ": Java/Python lines " + ratio);
+    }
+  }
 }
