@@ -209,6 +209,9 @@ final class Keras3Format {
     opt.build(model.trainableWeights());
     List<KerasVariable> vars = opt.variables();
     if (g.getChildren().size() != vars.size()) {
+      if (neverStepped(g)) {
+        return;
+      }
       System.err.println("Warning: skipping the optimizer state of " + source + ": it has " + g.getChildren().size()
           + " variables, the model's " + opt.name() + " optimizer has " + vars.size());
       return;
@@ -228,6 +231,18 @@ final class Keras3Format {
           : v);
     }
     LegacyH5Format.assign(vars, values);
+  }
+
+  /**
+   * Whether the saved optimizer state is that of an optimizer Keras never built: only {@code iterations} (0) and
+   * {@code learning_rate}, as a compiled model saved before training stores it; nothing is lost by not restoring it.
+   */
+  private static boolean neverStepped(Group vars) {
+    if (vars.getChildren().size() > 2 || !(vars.getChild("0") instanceof Dataset it)) {
+      return false;
+    }
+    Object v = it.getData();
+    return v instanceof Number n && n.doubleValue() == 0;
   }
 
   static Node find(Group root, String path) {
