@@ -32,6 +32,15 @@ class NotebooksReferenceTest {
     return null;
   }
 
+  private static String pythonOrSkip() {
+    String python = python();
+    if (python == null && "true".equalsIgnoreCase(System.getenv("CI"))) {
+      throw new IllegalStateException("CI=true but no python3 was found");
+    }
+    assumeTrue(python != null, "Skipped: no python3 on this machine");
+    return python;
+  }
+
   private static String run(List<String> cmd) throws Exception {
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -41,11 +50,7 @@ class NotebooksReferenceTest {
 
   @Test
   void everyScriptParsesAndTheExporterHasHelp() throws Exception {
-    String python = python();
-    if (python == null && "true".equalsIgnoreCase(System.getenv("CI"))) {
-      throw new IllegalStateException("CI=true but no python3 was found");
-    }
-    assumeTrue(python != null, "Skipped: no python3 on this machine");
+    String python = pythonOrSkip();
     List<String> scripts = new ArrayList<>();
     try (Stream<Path> s = Files.list(DIR)) {
       s.filter(p -> p.toString().endsWith(".py")).sorted().forEach(p -> scripts.add(p.toString()));
@@ -61,11 +66,7 @@ class NotebooksReferenceTest {
 
   @Test
   void everyExamplePortHasAPythonOriginalAndIsNoLongerThanOneAndAHalfTimesIt() throws Exception {
-    String python = python();
-    if (python == null && "true".equalsIgnoreCase(System.getenv("CI"))) {
-      throw new IllegalStateException("CI=true but no python3 was found");
-    }
-    assumeTrue(python != null, "Skipped: no python3 on this machine");
+    String python = pythonOrSkip();
     String table = run(List.of(python, DIR.resolve("count_lines.py").toString()));
     for (NotebookPort port : CustomModelPorts.all()) {
       java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\| " + port.id()
