@@ -1,6 +1,8 @@
 """Real Keras reads back the files keras4j wrote (the write-back test, tests/java/keras4j/saving/KerasWriteBackTest).
 
     python tests/python/writeback_check.py MANIFEST.json
+    python tests/python/writeback_check.py -     (entries one JSON object per line on standard input, read as they
+                                                  come, so the Java side writes while Keras reads)
 
 MANIFEST is a JSON list of entries {"case", "dir", "io", "reference", "files": {format: path}} where format is
 "keras" (keras.models.load_model), "h5" (keras.models.load_model of a legacy HDF5 file) or "json+weights.h5"
@@ -101,8 +103,11 @@ def main():
     import keras
     import numpy as np
 
-    with open(sys.argv[1]) as f:
-        manifest = json.load(f)
+    if sys.argv[1] == "-":
+        manifest = (json.loads(line) for line in sys.stdin if line.strip())
+    else:
+        with open(sys.argv[1]) as f:
+            manifest = json.load(f)
     for entry in manifest:
         with h5py.File(entry["io"], "r") as f:
             xs = [f["x%d" % i][()] for i in range(len([k for k in f.keys() if k.startswith("x")]))]
