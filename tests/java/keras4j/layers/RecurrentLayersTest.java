@@ -71,7 +71,9 @@ class RecurrentLayersTest {
     KerasTensor anyLength = Input.shape(-1, 3);
     Model m = new Model(anyLength, new GRU(2).name("g2").apply(anyLength));
     e = assertThrows(IllegalArgumentException.class, () -> m.predict(LayerHarness.random(1, 2, 5, 3)));
-    assertTrue(e.getMessage().contains("g2") && e.getMessage().contains("time"), e.getMessage());
+    assertTrue(e.getMessage().contains("g2") && e.getMessage().contains("known number of time steps")
+        && e.getMessage().contains("(None, None, 3)") && e.getMessage().contains("Input.shape(20, 3)"),
+        e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> new Bidirectional(new LSTM(2)).mergeMode("max"));
   }
 

@@ -238,9 +238,13 @@ public abstract class BaseRNN<T extends BaseRNN<T>> extends BaseLayer<T> {
       RNNCell.Masks dm) {
     long steps = xt.shape().size(0);
     if (steps < 0) {
+      long[] s = xt.shape().asArray();
       throw new IllegalArgumentException("Layer " + name() + " (" + className() + ") needs a known number of time "
-          + "steps (give Input a shape such as (28, 28)); received a sequence of shape " + xt.shape()
-          + " (time first)");
+          + "steps: it lays its steps out in the graph, because TF Java 1.0.0 cannot differentiate a TensorFlow while "
+          + "loop. Received input shape " + Shapes.format(new long[] {s[1], s[0], s[2]}) + "; give Input a fixed "
+          + "length, e.g. Input.shape(20, " + s[2] + "), and pad shorter sequences "
+          + "(with Masking or Embedding(mask_zero)). Only an LSTM with tanh/sigmoid activations and no mask or "
+          + "dropout (TensorFlow's fused kernel) accepts any length.");
     }
     Operand<TFloat32> proj = cell.project(tf, xt, dm);
     List<Operand<TFloat32>> xs = new ArrayList<>();
