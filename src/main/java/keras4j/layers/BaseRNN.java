@@ -28,7 +28,7 @@ import org.tensorflow.types.TInt32;
  *
  * @param <T> the concrete layer class
  */
-public abstract class BaseRNN<T extends BaseRNN<T>> extends BaseLayer<T> {
+public abstract class BaseRNN<T extends BaseRNN<T>> extends BaseLayer<T> implements InitialStateCall {
   protected final RNNCell<?> cell;
   private boolean returnSequences;
   private boolean returnState;
@@ -314,19 +314,8 @@ public abstract class BaseRNN<T extends BaseRNN<T>> extends BaseLayer<T> {
 
   // ------------------------------------------------------------------ config
 
-  /** Keras writes initial states as the call's {@code initial_state} argument, which keras4j's configs lack. */
-  static void refuseInitialStatesInConfig(Layer l) {
-    for (Node n : l.inboundNodes()) {
-      if (n.inputs().size() > 1) {
-        throw new UnsupportedOperationException("Layer " + l.name() + " (" + l.className() + ") is called with "
-            + "initial states; keras4j cannot write that call to a model config yet (save the weights instead)");
-      }
-    }
-  }
-
   @Override
   public Map<String, Object> getConfig() {
-    refuseInitialStatesInConfig(this);
     Map<String, Object> c = super.getConfig();
     c.put("return_sequences", returnSequences);
     c.put("return_state", returnState);
