@@ -104,6 +104,28 @@ class RecurrentLayersTest {
   }
 
   @Test
+  void layerOptionsAreTheCellsAndWrittenToConfigs() {
+    GRU gru = new GRU(2).activation("relu").useBias(false).kernelInitializer("zeros")
+        .recurrentInitializer("ones").kernelRegularizer(new keras4j.regularizers.L2(0.5))
+        .recurrentConstraint(new keras4j.constraints.NonNeg()).recurrentActivation("hard_sigmoid").seed(7L);
+    java.util.Map<String, Object> c = gru.getConfig();
+    assertEquals("relu", c.get("activation"));
+    assertEquals("hard_sigmoid", c.get("recurrent_activation"));
+    assertEquals(false, c.get("use_bias"));
+    assertEquals(7L, ((Number) c.get("seed")).longValue());
+    assertTrue(String.valueOf(c.get("kernel_regularizer")).contains("0.5"), String.valueOf(c));
+    assertTrue(String.valueOf(c.get("recurrent_constraint")).contains("NonNeg"), String.valueOf(c));
+    java.util.Map<String, Object> back = GRU.fromConfig(new LayerConfig("GRU", c)).getConfig();
+    c.remove("name");
+    back.remove("name");
+    assertEquals(c, back, "from_config reads every option back");
+    UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+        () -> new SimpleRNNCell(2).name("s").recurrentActivation("sigmoid"));
+    assertTrue(e.getMessage().contains("SimpleRNNCell") && e.getMessage().contains("recurrent_activation"),
+        e.getMessage());
+  }
+
+  @Test
   void fusedLstmAcceptsAnyLength() {
     KerasTensor anyLength = Input.shape(-1, 3);
     Model m = new Model(anyLength, new LSTM(2).apply(anyLength));

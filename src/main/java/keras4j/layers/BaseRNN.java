@@ -130,6 +130,78 @@ public abstract class BaseRNN<T extends BaseRNN<T>> extends BaseLayer<T> impleme
     return cell.units();
   }
 
+  /** Keras's {@code activation=} of the cell ("tanh"). */
+  public T activation(String name) {
+    cell.activation(name);
+    return me();
+  }
+
+  /** Keras's {@code use_bias=} of the cell. */
+  public T useBias(boolean b) {
+    cell.useBias(b);
+    return me();
+  }
+
+  /** Keras's {@code kernel_initializer=} of the cell ("glorot_uniform"). */
+  public T kernelInitializer(String name) {
+    cell.kernelInitializer(name);
+    return me();
+  }
+
+  /** Keras's {@code recurrent_initializer=} of the cell ("orthogonal"). */
+  public T recurrentInitializer(String name) {
+    cell.recurrentInitializer(name);
+    return me();
+  }
+
+  /** Keras's {@code bias_initializer=} of the cell ("zeros"). */
+  public T biasInitializer(String name) {
+    cell.biasInitializer(name);
+    return me();
+  }
+
+  /** Keras's {@code kernel_regularizer=} of the cell. */
+  public T kernelRegularizer(keras4j.regularizers.Regularizer r) {
+    cell.kernelRegularizer(r);
+    return me();
+  }
+
+  /** Keras's {@code recurrent_regularizer=} of the cell. */
+  public T recurrentRegularizer(keras4j.regularizers.Regularizer r) {
+    cell.recurrentRegularizer(r);
+    return me();
+  }
+
+  /** Keras's {@code bias_regularizer=} of the cell. */
+  public T biasRegularizer(keras4j.regularizers.Regularizer r) {
+    cell.biasRegularizer(r);
+    return me();
+  }
+
+  /** Keras's {@code kernel_constraint=} of the cell. */
+  public T kernelConstraint(keras4j.constraints.Constraint c) {
+    cell.kernelConstraint(c);
+    return me();
+  }
+
+  /** Keras's {@code recurrent_constraint=} of the cell. */
+  public T recurrentConstraint(keras4j.constraints.Constraint c) {
+    cell.recurrentConstraint(c);
+    return me();
+  }
+
+  /** Keras's {@code bias_constraint=} of the cell. */
+  public T biasConstraint(keras4j.constraints.Constraint c) {
+    cell.biasConstraint(c);
+    return me();
+  }
+
+  /** Keras's {@code seed=} of the cell's dropout masks. */
+  public T seed(Long s) {
+    cell.seed(s);
+    return me();
+  }
+
   @Override
   public boolean supportsMasking() {
     return true;
