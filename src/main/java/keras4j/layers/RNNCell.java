@@ -158,6 +158,7 @@ public abstract class RNNCell<T extends RNNCell<T>> extends BaseLayer<T> {
     return recurrentActivation(Activations.get(name));
   }
 
+  /** Keras's {@code recurrent_activation=} as a function; refused by a cell without gates. */
   public T recurrentActivation(ActivationFunction fn) {
     checkNotBuilt();
     if (recurrentActivation == null) {
