@@ -3,6 +3,7 @@ trained on MNIST rows as sequences (28 steps of 28 features), Adam + mse, batch 
 
 Prints one JSON line: {"model": "keras-tf", "epoch_seconds": [...], "loss": [...]}.
 Usage: python peer_keras_sequence.py --data ~/.keras/datasets/mnist.npz --epochs 3 --samples 60000 --latent 64
+       [--cell lstm|gru]
 """
 import argparse
 import json
@@ -22,6 +23,7 @@ def main():
     ap.add_argument("--samples", type=int, default=60000)
     ap.add_argument("--latent", type=int, default=64)
     ap.add_argument("--batch", type=int, default=128)
+    ap.add_argument("--cell", choices=["lstm", "gru"], default="lstm")
     a = ap.parse_args()
     import numpy as np
     import keras
@@ -30,9 +32,10 @@ def main():
     with np.load(a.data) as f:
         x = (f["x_train"][: a.samples].astype("float32") / 255.0).reshape(-1, 28, 28)
     inputs = keras.Input((28, 28))
-    encoded = layers.LSTM(a.latent)(inputs)
+    rnn = layers.GRU if a.cell == "gru" else layers.LSTM
+    encoded = rnn(a.latent)(inputs)
     decoded = layers.RepeatVector(28)(encoded)
-    decoded = layers.LSTM(28, return_sequences=True)(decoded)
+    decoded = rnn(28, return_sequences=True)(decoded)
     model = keras.Model(inputs, decoded)
     model.compile(optimizer="adam", loss="mse")
 

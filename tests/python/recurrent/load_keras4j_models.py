@@ -2,7 +2,7 @@
 keras4j's.   python load_keras4j_models.py DIR NAME...
 For each NAME: DIR/NAME.keras (load_model), DIR/NAME.h5 (legacy load_model), DIR/NAME.json + DIR/NAME.weights.h5
 (model_from_json + load_weights) and DIR/NAME.legacy-weights.h5 (load_weights into the .keras model); inputs
-DIR/NAME.x.npy, keras4j's outputs DIR/NAME.y<i>.npy. Prints one line per file: NAME FORMAT MAXDIFF."""
+DIR/NAME.x<i>.npy, keras4j's outputs DIR/NAME.y<i>.npy. Prints one line per file: NAME FORMAT MAXDIFF."""
 import os
 import sys
 import warnings
@@ -22,7 +22,10 @@ def main():
     d, names = sys.argv[1], sys.argv[2:]
     for name in names:
         p = lambda suffix: os.path.join(d, name + suffix)
-        x = np.load(p(".x.npy"))
+        x = []
+        while os.path.exists(p(".x%d.npy" % len(x))):
+            x.append(np.load(p(".x%d.npy" % len(x))))
+        x = x[0] if len(x) == 1 else x
         expected = []
         while os.path.exists(p(".y%d.npy" % len(expected))):
             expected.append(np.load(p(".y%d.npy" % len(expected))))

@@ -33,7 +33,11 @@ class RecurrentKerasInteropTest {
   @TempDir
   Path dir;
 
-  record Built(String name, Model model, FloatNdArray x) {}
+  record Built(String name, Model model, List<FloatNdArray> xs) {
+    Built(String name, Model model, FloatNdArray x) {
+      this(name, model, List.of(x));
+    }
+  }
 
   @AfterEach
   void clear() {
@@ -106,6 +110,17 @@ class RecurrentKerasInteropTest {
       return new Built("embedding_states", new Model(List.of(in), out), Np.array(new float[] {
           1, 2, 3, 0, 0, 4, 5, 6, 7, 8, 9, 1, 0, 2, 0}, 3, 5));
     });
+    m.put("initial_states", () -> {
+      KerasTensor seq = Input.shape(5, 3);
+      KerasTensor h0 = Input.shape(2);
+      KerasTensor c0 = Input.shape(2);
+      KerasTensor g0 = Input.shape(3);
+      KerasTensor g1 = Input.shape(3);
+      KerasTensor y = new LSTM(2).returnSequences(true).apply(List.of(seq, h0, c0)).get(0);
+      KerasTensor z = new Bidirectional(new GRU(3)).apply(List.of(y, g0, g1)).get(0);
+      return new Built("initial_states", new Model(List.of(seq, h0, c0, g0, g1), List.of(y, z)), List.of(
+          normal(7, 3, 5, 3), normal(8, 3, 2), normal(9, 3, 2), normal(10, 3, 3), normal(11, 3, 3)));
+    });
     m.put("rnn_cell", () -> {
       KerasTensor in = Input.shape(5, 3);
       KerasTensor h = new RNN(new GRUCell(3)).returnSequences(true).apply(in);
@@ -136,14 +151,16 @@ class RecurrentKerasInteropTest {
       Built b = e.getValue().get();
       randomize(b.model(), names.size() + 17);
       String n = b.name();
-      List<FloatNdArray> y = b.model().predictAll(List.of(b.x()));
+      List<FloatNdArray> y = b.model().predictAll(b.xs());
       b.model().save(dir.resolve(n + ".keras"));
       b.model().save(dir.resolve(n + ".h5"));
       b.model().saveWeights(dir.resolve(n + ".weights.h5"));
       b.model().saveWeights(dir.resolve(n + ".legacy-weights.h5"));
       Files.writeString(dir.resolve(n + ".json"), b.model().toJson());
       String keras2Json = SavingApi.toJson(b.model(), true);
-      NpyWriter.save(dir.resolve(n + ".x.npy"), b.x());
+      for (int k = 0; k < b.xs().size(); k++) {
+        NpyWriter.save(dir.resolve(n + ".x" + k + ".npy"), b.xs().get(k));
+      }
       for (int k = 0; k < y.size(); k++) {
         NpyWriter.save(dir.resolve(n + ".y" + k + ".npy"), y.get(k));
       }
@@ -152,7 +169,7 @@ class RecurrentKerasInteropTest {
       Backend.clearSession();
       for (String file : List.of(".keras", ".h5")) {
         Model back = Models.load(dir.resolve(n + file));
-        assertEquals(0f, maxDiff(y, back.predictAll(List.of(b.x()))), n + file + " loaded in keras4j");
+        assertEquals(0f, maxDiff(y, back.predictAll(b.xs())), n + file + " loaded in keras4j");
         Backend.clearSession();
       }
       for (boolean keras2 : new boolean[] {false, true}) {
@@ -160,7 +177,7 @@ class RecurrentKerasInteropTest {
         for (String weights : List.of(".weights.h5", ".legacy-weights.h5")) {
           Model back = Models.fromJson(json);
           back.loadWeights(dir.resolve(n + weights));
-          assertEquals(0f, maxDiff(y, back.predictAll(List.of(b.x()))), n + " from JSON + " + weights);
+          assertEquals(0f, maxDiff(y, back.predictAll(b.xs())), n + " from JSON + " + weights);
           assertEquals(SavingApi.toJson(back, keras2), json,
               n + ": config round trip");
           Backend.clearSession();

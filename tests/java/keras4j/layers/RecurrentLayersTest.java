@@ -71,12 +71,14 @@ class RecurrentLayersTest {
     KerasTensor anyLength = Input.shape(-1, 3);
     Model m = new Model(anyLength, new GRU(2).name("g2").apply(anyLength));
     e = assertThrows(IllegalArgumentException.class, () -> m.predict(LayerHarness.random(1, 2, 5, 3)));
-    assertTrue(e.getMessage().contains("g2") && e.getMessage().contains("time"), e.getMessage());
+    assertTrue(e.getMessage().contains("g2") && e.getMessage().contains("known number of time steps")
+        && e.getMessage().contains("(None, None, 3)") && e.getMessage().contains("Input.shape(20, 3)"),
+        e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> new Bidirectional(new LSTM(2)).mergeMode("max"));
   }
 
   @Test
-  void initialStatesWorkAndAreNotWrittenToConfigs() {
+  void initialStatesWorkAndAreWrittenAsKerasWritesThem() {
     KerasTensor seq = Input.shape(4, 3);
     KerasTensor h0 = Input.shape(2);
     KerasTensor c0 = Input.shape(2);
@@ -88,8 +90,39 @@ class RecurrentLayersTest {
     float[] other = Np.toFloatArray(m.predictAll(List.of(x, LayerHarness.random(2, 2, 2),
         LayerHarness.random(3, 2, 2))).get(0));
     assertNotEquals(zero[0], other[0], "the initial states are used");
-    UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, m::toJson);
-    assertTrue(e.getMessage().contains("dec") && e.getMessage().contains("initial states"), e.getMessage());
+    String keras3 = m.toJson();
+    assertTrue(keras3.contains("\"initial_state\"") && keras3.contains("\"sequences_shape\""), keras3);
+    String keras2 = keras4j.saving.SavingApi.toJson(m, true);
+    assertTrue(!keras2.contains("initial_state"), keras2);
+    for (String json : List.of(keras3, keras2)) {
+      Model back = keras4j.models.Models.fromJson(json);
+      back.setWeights(m.getWeights());
+      float[] again = Np.toFloatArray(back.predictAll(List.of(x, LayerHarness.random(2, 2, 2),
+          LayerHarness.random(3, 2, 2))).get(0));
+      assertEquals(other[0], again[0], 0.0, "the initial states are read back as the layer's extra inputs");
+    }
+  }
+
+  @Test
+  void layerOptionsAreTheCellsAndWrittenToConfigs() {
+    GRU gru = new GRU(2).activation("relu").useBias(false).kernelInitializer("zeros")
+        .recurrentInitializer("ones").kernelRegularizer(new keras4j.regularizers.L2(0.5))
+        .recurrentConstraint(new keras4j.constraints.NonNeg()).recurrentActivation("hard_sigmoid").seed(7L);
+    java.util.Map<String, Object> c = gru.getConfig();
+    assertEquals("relu", c.get("activation"));
+    assertEquals("hard_sigmoid", c.get("recurrent_activation"));
+    assertEquals(false, c.get("use_bias"));
+    assertEquals(7L, ((Number) c.get("seed")).longValue());
+    assertTrue(String.valueOf(c.get("kernel_regularizer")).contains("0.5"), String.valueOf(c));
+    assertTrue(String.valueOf(c.get("recurrent_constraint")).contains("NonNeg"), String.valueOf(c));
+    java.util.Map<String, Object> back = GRU.fromConfig(new LayerConfig("GRU", c)).getConfig();
+    c.remove("name");
+    back.remove("name");
+    assertEquals(c, back, "from_config reads every option back");
+    UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+        () -> new SimpleRNNCell(2).name("s").recurrentActivation("sigmoid"));
+    assertTrue(e.getMessage().contains("SimpleRNNCell") && e.getMessage().contains("recurrent_activation"),
+        e.getMessage());
   }
 
   @Test

@@ -18,6 +18,7 @@ import keras4j.backend.Backend;
 import keras4j.datasets.ImageDataset;
 import keras4j.datasets.Mnist;
 import keras4j.examples.EpochTimer;
+import keras4j.layers.GRU;
 import keras4j.layers.Input;
 import keras4j.layers.KerasTensor;
 import keras4j.layers.LSTM;
@@ -32,22 +33,33 @@ import org.tensorflow.ndarray.FloatNdArray;
  * features; {@code LSTM(latent)}, {@code RepeatVector(28)}, {@code LSTM(28, return_sequences=True)}, Adam + mse,
  * batch 128): keras4j with the fused LSTM kernel, keras4j with the steps laid out in the graph, and real Keras on
  * TensorFlow ({@code bench/peer_keras_sequence.py}) in the same run. Reports seconds per epoch (median of the epochs
- * after the first, which includes graph building) and the ratios to Keras.
+ * after the first, which includes graph building, and the best epoch) and the ratios to Keras. {@code --cell gru}
+ * runs the same autoencoder with GRU layers (keras4j lays out GRU steps in the graph); {@code --profile} prints where
+ * 20 training steps of keras4j's model spend their time instead ({@code --layout steps}: the LSTM laid out in steps).
  *
  * <pre>
  * java -cp target/classes:$(cat cp.txt) keras4j.bench.SequenceBench [--epochs 3] [--samples 60000] [--latent 64]
- *     [--python /path/to/python-with-keras]   (default: $KERAS4J_KERAS_PYTHON)
+ *     [--cell lstm|gru] [--profile [--layout fused|steps]] [--python /path/to/python-with-keras]   (default: $KERAS4J_KERAS_PYTHON)
  * </pre>
  */
 public final class SequenceBench {
   private SequenceBench() {}
 
   static Model autoencoder(int latent, boolean fused) {
+    return autoencoder("lstm", latent, fused);
+  }
+
+  static Model autoencoder(String cell, int latent, boolean fused) {
     KerasTensor in = Input.shape(28, 28);
-    KerasTensor h = new LSTM(latent).fused(fused).apply(in);
+    boolean gru = cell.equals("gru");
+    KerasTensor h = (gru ? new GRU(latent) : new LSTM(latent).fused(fused)).apply(in);
     h = new RepeatVector(28).apply(h);
-    h = new LSTM(28).returnSequences(true).fused(fused).apply(h);
+    h = (gru ? new GRU(28).returnSequences(true) : new LSTM(28).returnSequences(true).fused(fused)).apply(h);
     return new Model(in, h);
+  }
+
+  static double best(List<Double> epochSeconds) {
+    return epochSeconds.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
   }
 
   static double median(List<Double> epochSeconds) {
@@ -58,10 +70,11 @@ public final class SequenceBench {
     return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
   }
 
-  static List<Double> keras4j(FloatNdArray x, int epochCount, int latent, boolean fused, List<Double> losses) {
+  static List<Double> keras4j(FloatNdArray x, String cell, int epochCount, int latent, boolean fused,
+      List<Double> losses) {
     Backend.clearSession();
     Backend.setRandomSeed(1);
-    try (Model m = autoencoder(latent, fused)) {
+    try (Model m = autoencoder(cell, latent, fused)) {
       m.compile("adam", "mse");
       EpochTimer timer = new EpochTimer();
       History h = m.fit(x, x, epochs(epochCount), batchSize(128), shuffle(true), verbose(0), callbacks(timer));
@@ -72,11 +85,12 @@ public final class SequenceBench {
     }
   }
 
-  static List<Double> keras(String python, Path data, int epochCount, int samples, int latent, List<Double> losses)
-      throws IOException, InterruptedException {
+  static List<Double> keras(String python, Path data, String cell, int epochCount, int samples, int latent,
+      List<Double> losses) throws IOException, InterruptedException {
     Path script = Path.of(System.getProperty("keras4j.home", "."), "bench", "peer_keras_sequence.py");
     ProcessBuilder pb = new ProcessBuilder(python, script.toString(), "--data", data.toString(), "--epochs",
-        Integer.toString(epochCount), "--samples", Integer.toString(samples), "--latent", Integer.toString(latent));
+        Integer.toString(epochCount), "--samples", Integer.toString(samples), "--latent", Integer.toString(latent),
+        "--cell", cell);
     pb.redirectErrorStream(true);
     Process p = pb.start();
     List<Double> times = new ArrayList<>();
@@ -100,8 +114,19 @@ public final class SequenceBench {
   /** Runs the benchmark and prints a table. */
   public static void main(String[] args) throws Exception {
     Map<String, String> opt = new LinkedHashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      opt.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+    for (int i = 0; i < args.length; i++) {
+      String key = args[i].replaceFirst("^--", "");
+      if (key.equals("profile")) {
+        opt.put(key, "true");
+      } else if (i + 1 < args.length) {
+        opt.put(key, args[++i]);
+      } else {
+        throw new IllegalArgumentException("Option " + args[i] + " needs a value");
+      }
+    }
+    String cell = opt.getOrDefault("cell", "lstm");
+    if (!cell.equals("lstm") && !cell.equals("gru")) {
+      throw new IllegalArgumentException("--cell must be lstm or gru, received " + cell);
     }
     int epochCount = Integer.parseInt(opt.getOrDefault("epochs", "3"));
     int samples = Integer.parseInt(opt.getOrDefault("samples", "60000"));
@@ -111,32 +136,61 @@ public final class SequenceBench {
     ImageDataset mnist = Mnist.loadData();
     FloatNdArray all = Np.reshape(Np.asFloat32(mnist.xTrain(), 255.0), -1, 28, 28);
     FloatNdArray x = Np.rows(all, 0, samples);
+    if (opt.containsKey("profile")) {
+      profile(Np.rows(all, 0, 20L * 128), cell, latent, !"steps".equals(opt.get("layout")));
+      return;
+    }
     Path data = keras4j.datasets.DatasetLoader.defaultCacheDir().resolve("mnist.npz");
     if (!Files.exists(data)) {
       throw new IllegalStateException("The Keras peer reads " + data + "; run Python's mnist.load_data() once");
     }
-    System.out.printf("LSTM seq2seq autoencoder: %d sequences of 28 x 28, latent %d, batch 128, %d epochs, %d cores%n",
-        samples, latent, epochCount, Runtime.getRuntime().availableProcessors());
+    System.out.printf("%s seq2seq autoencoder: %d sequences of 28 x 28, latent %d, batch 128, %d epochs, %d cores, "
+        + "TF threads intra %s inter %s%n", cell.toUpperCase(java.util.Locale.ROOT), samples, latent, epochCount,
+        Runtime.getRuntime().availableProcessors(), System.getProperty("keras4j.intraOpThreads", "default"),
+        System.getProperty("keras4j.interOpThreads", "default"));
     Map<String, List<Double>> times = new LinkedHashMap<>();
     Map<String, List<Double>> losses = new LinkedHashMap<>();
-    for (String variant : List.of("keras4j fused", "keras4j steps", "Keras 3 / TF")) {
+    List<String> variants = cell.equals("gru") ? List.of("keras4j steps", "Keras 3 / TF")
+        : List.of("keras4j fused", "keras4j steps", "Keras 3 / TF");
+    for (String variant : variants) {
       List<Double> loss = new ArrayList<>();
       List<Double> t = switch (variant) {
-        case "keras4j fused" -> keras4j(x, epochCount, latent, true, loss);
-        case "keras4j steps" -> keras4j(x, epochCount, latent, false, loss);
-        default -> keras(python, data, epochCount, samples, latent, loss);
+        case "keras4j fused" -> keras4j(x, cell, epochCount, latent, true, loss);
+        case "keras4j steps" -> keras4j(x, cell, epochCount, latent, false, loss);
+        default -> keras(python, data, cell, epochCount, samples, latent, loss);
       };
       times.put(variant, t);
       losses.put(variant, loss);
       System.out.printf("  %-14s epochs %s s, loss %s%n", variant, fmt(t), fmt(loss));
     }
     double keras = median(times.get("Keras 3 / TF"));
+    double kerasBest = best(times.get("Keras 3 / TF"));
     System.out.println();
-    System.out.println("| variant | s/epoch (median after the first) | time / Keras-TF |");
-    System.out.println("|---|---|---|");
+    System.out.println("| variant | s/epoch (median after the first) | time / Keras-TF | best epoch s | best / Keras-TF best |");
+    System.out.println("|---|---|---|---|---|");
     for (Map.Entry<String, List<Double>> e : times.entrySet()) {
       double m = median(e.getValue());
-      System.out.printf("| %s | %.2f | %.2fx |%n", e.getKey(), m, m / keras);
+      double b = best(e.getValue());
+      System.out.printf("| %s | %.2f | %.2fx | %.2f | %.2fx |%n", e.getKey(), m, m / keras, b, b / kerasBest);
+    }
+  }
+
+  /** Op times of 20 training steps of keras4j's autoencoder (after a warm-up epoch on the same samples). */
+  static void profile(FloatNdArray x, String cell, int latent, boolean fused) {
+    Backend.clearSession();
+    try (Model m = autoencoder(cell, latent, fused)) {
+      m.compile("adam", "mse");
+      m.fit(x, x, epochs(1), batchSize(128), verbose(0));
+      keras4j.backend.Context ctx = keras4j.backend.Context.current();
+      ctx.startProfiling();
+      m.fit(x, x, epochs(1), batchSize(128), verbose(0));
+      keras4j.backend.Profile p = ctx.stopProfiling();
+      System.out.println("Profile of the " + cell.toUpperCase(java.util.Locale.ROOT) + " autoencoder, batch 128:");
+      p.table(15).forEach(System.out::println);
+      System.out.println("The costliest single ops:");
+      p.nodes(15).forEach(System.out::println);
+    } finally {
+      Backend.clearSession();
     }
   }
 

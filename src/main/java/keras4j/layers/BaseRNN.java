@@ -28,7 +28,7 @@ import org.tensorflow.types.TInt32;
  *
  * @param <T> the concrete layer class
  */
-public abstract class BaseRNN<T extends BaseRNN<T>> extends BaseLayer<T> {
+public abstract class BaseRNN<T extends BaseRNN<T>> extends BaseLayer<T> implements InitialStateCall {
   protected final RNNCell<?> cell;
   private boolean returnSequences;
   private boolean returnState;
@@ -128,6 +128,78 @@ public abstract class BaseRNN<T extends BaseRNN<T>> extends BaseLayer<T> {
 
   public int units() {
     return cell.units();
+  }
+
+  /** Keras's {@code activation=} of the cell ("tanh"). */
+  public T activation(String name) {
+    cell.activation(name);
+    return me();
+  }
+
+  /** Keras's {@code use_bias=} of the cell. */
+  public T useBias(boolean b) {
+    cell.useBias(b);
+    return me();
+  }
+
+  /** Keras's {@code kernel_initializer=} of the cell ("glorot_uniform"). */
+  public T kernelInitializer(String name) {
+    cell.kernelInitializer(name);
+    return me();
+  }
+
+  /** Keras's {@code recurrent_initializer=} of the cell ("orthogonal"). */
+  public T recurrentInitializer(String name) {
+    cell.recurrentInitializer(name);
+    return me();
+  }
+
+  /** Keras's {@code bias_initializer=} of the cell ("zeros"). */
+  public T biasInitializer(String name) {
+    cell.biasInitializer(name);
+    return me();
+  }
+
+  /** Keras's {@code kernel_regularizer=} of the cell. */
+  public T kernelRegularizer(keras4j.regularizers.Regularizer r) {
+    cell.kernelRegularizer(r);
+    return me();
+  }
+
+  /** Keras's {@code recurrent_regularizer=} of the cell. */
+  public T recurrentRegularizer(keras4j.regularizers.Regularizer r) {
+    cell.recurrentRegularizer(r);
+    return me();
+  }
+
+  /** Keras's {@code bias_regularizer=} of the cell. */
+  public T biasRegularizer(keras4j.regularizers.Regularizer r) {
+    cell.biasRegularizer(r);
+    return me();
+  }
+
+  /** Keras's {@code kernel_constraint=} of the cell. */
+  public T kernelConstraint(keras4j.constraints.Constraint c) {
+    cell.kernelConstraint(c);
+    return me();
+  }
+
+  /** Keras's {@code recurrent_constraint=} of the cell. */
+  public T recurrentConstraint(keras4j.constraints.Constraint c) {
+    cell.recurrentConstraint(c);
+    return me();
+  }
+
+  /** Keras's {@code bias_constraint=} of the cell. */
+  public T biasConstraint(keras4j.constraints.Constraint c) {
+    cell.biasConstraint(c);
+    return me();
+  }
+
+  /** Keras's {@code seed=} of the cell's dropout masks. */
+  public T seed(Long s) {
+    cell.seed(s);
+    return me();
   }
 
   @Override
@@ -238,9 +310,13 @@ public abstract class BaseRNN<T extends BaseRNN<T>> extends BaseLayer<T> {
       RNNCell.Masks dm) {
     long steps = xt.shape().size(0);
     if (steps < 0) {
+      long[] s = xt.shape().asArray();
       throw new IllegalArgumentException("Layer " + name() + " (" + className() + ") needs a known number of time "
-          + "steps (give Input a shape such as (28, 28)); received a sequence of shape " + xt.shape()
-          + " (time first)");
+          + "steps: it lays its steps out in the graph, because TF Java 1.0.0 cannot differentiate a TensorFlow while "
+          + "loop. Received input shape " + Shapes.format(new long[] {s[1], s[0], s[2]}) + "; give Input a fixed "
+          + "length, e.g. Input.shape(20, " + s[2] + "), and pad shorter sequences "
+          + "(with Masking or Embedding(mask_zero)). Only an LSTM with tanh/sigmoid activations and no mask or "
+          + "dropout (TensorFlow's fused kernel) accepts any length.");
     }
     Operand<TFloat32> proj = cell.project(tf, xt, dm);
     List<Operand<TFloat32>> xs = new ArrayList<>();
@@ -310,19 +386,8 @@ public abstract class BaseRNN<T extends BaseRNN<T>> extends BaseLayer<T> {
 
   // ------------------------------------------------------------------ config
 
-  /** Keras writes initial states as the call's {@code initial_state} argument, which keras4j's configs lack. */
-  static void refuseInitialStatesInConfig(Layer l) {
-    for (Node n : l.inboundNodes()) {
-      if (n.inputs().size() > 1) {
-        throw new UnsupportedOperationException("Layer " + l.name() + " (" + l.className() + ") is called with "
-            + "initial states; keras4j cannot write that call to a model config yet (save the weights instead)");
-      }
-    }
-  }
-
   @Override
   public Map<String, Object> getConfig() {
-    refuseInitialStatesInConfig(this);
     Map<String, Object> c = super.getConfig();
     c.put("return_sequences", returnSequences);
     c.put("return_state", returnState);

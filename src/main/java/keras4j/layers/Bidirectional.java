@@ -19,7 +19,7 @@ import org.tensorflow.types.TFloat32;
  * sequence back, and merges the two ({@code concat}, {@code sum}, {@code mul}, {@code ave}, or none: two outputs).
  * Initial states passed as inputs are split half to each direction, as in Keras.
  */
-public class Bidirectional extends BaseLayer<Bidirectional> {
+public class Bidirectional extends BaseLayer<Bidirectional> implements InitialStateCall {
   /** Keras's {@code merge_mode} values. */
   public enum MergeMode { CONCAT, SUM, MUL, AVE, NONE }
 
@@ -235,7 +235,6 @@ public class Bidirectional extends BaseLayer<Bidirectional> {
 
   @Override
   public Map<String, Object> getConfig() {
-    BaseRNN.refuseInitialStatesInConfig(this);
     Map<String, Object> c = super.getConfig();
     c.put("merge_mode", mergeMode == MergeMode.NONE ? null : mergeMode.name().toLowerCase(Locale.ROOT));
     c.put("layer", forward);

@@ -24,45 +24,15 @@ public class GRU extends BaseRNN<GRU> {
     return (GRUCell) cell;
   }
 
-  /** Keras's {@code activation=} ("tanh"). */
-  public GRU activation(String name) {
-    gruCell().activation(name);
-    return this;
-  }
-
   /** Keras's {@code recurrent_activation=} ("sigmoid"). */
   public GRU recurrentActivation(String name) {
     gruCell().recurrentActivation(name);
     return this;
   }
 
-  /** Keras's {@code use_bias=}. */
-  public GRU useBias(boolean b) {
-    gruCell().useBias(b);
-    return this;
-  }
-
   /** Keras's {@code reset_after=}. */
   public GRU resetAfter(boolean b) {
     gruCell().resetAfter(b);
-    return this;
-  }
-
-  /** Keras's {@code kernel_initializer=}. */
-  public GRU kernelInitializer(String name) {
-    gruCell().kernelInitializer(name);
-    return this;
-  }
-
-  /** Keras's {@code recurrent_initializer=}. */
-  public GRU recurrentInitializer(String name) {
-    gruCell().recurrentInitializer(name);
-    return this;
-  }
-
-  /** Keras's {@code bias_initializer=}. */
-  public GRU biasInitializer(String name) {
-    gruCell().biasInitializer(name);
     return this;
   }
 

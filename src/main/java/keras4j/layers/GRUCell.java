@@ -2,7 +2,6 @@ package keras4j.layers;
 
 import java.util.List;
 import java.util.Map;
-import keras4j.activations.ActivationFunction;
 import keras4j.activations.Activations;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -15,28 +14,12 @@ import org.tensorflow.types.TFloat32;
  * multiplies {@code h} before the product.
  */
 public class GRUCell extends RNNCell<GRUCell> {
-  private ActivationFunction recurrentActivation = Activations.get("sigmoid");
   private boolean resetAfter = true;
 
   /** {@code GRUCell(units)}. */
   public GRUCell(int units) {
     super(units);
-  }
-
-  /** Keras's {@code recurrent_activation=} ("sigmoid"). */
-  public GRUCell recurrentActivation(String name) {
-    return recurrentActivation(Activations.get(name));
-  }
-
-  public GRUCell recurrentActivation(ActivationFunction fn) {
-    checkNotBuilt();
-    this.recurrentActivation = fn;
-    return this;
-  }
-
-  @Override
-  public ActivationFunction recurrentActivation() {
-    return recurrentActivation;
+    recurrentActivation = Activations.get("sigmoid");
   }
 
   /** Keras's {@code reset_after=} (True in Keras 3 and tf.keras 2; False in Keras 2.2). */
@@ -137,9 +120,6 @@ public class GRUCell extends RNNCell<GRUCell> {
 
   /** Reads a cell's options from a layer or cell config into {@code cell}. */
   static GRUCell fromConfigInto(GRUCell cell, LayerConfig c) {
-    return configure(cell, c)
-        .recurrentActivation(c.has("recurrent_activation") ? c.getActivation("recurrent_activation")
-            : Activations.get("sigmoid"))
-        .resetAfter(c.getBool("reset_after", true));
+    return configure(cell, c).resetAfter(c.getBool("reset_after", true));
   }
 }

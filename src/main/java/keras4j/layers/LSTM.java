@@ -24,45 +24,15 @@ public class LSTM extends BaseRNN<LSTM> {
     return (LSTMCell) cell;
   }
 
-  /** Keras's {@code activation=} ("tanh"). */
-  public LSTM activation(String name) {
-    lstmCell().activation(name);
-    return this;
-  }
-
   /** Keras's {@code recurrent_activation=} ("sigmoid"). */
   public LSTM recurrentActivation(String name) {
     lstmCell().recurrentActivation(name);
     return this;
   }
 
-  /** Keras's {@code use_bias=}. */
-  public LSTM useBias(boolean b) {
-    lstmCell().useBias(b);
-    return this;
-  }
-
   /** Keras's {@code unit_forget_bias=}. */
   public LSTM unitForgetBias(boolean b) {
     lstmCell().unitForgetBias(b);
-    return this;
-  }
-
-  /** Keras's {@code kernel_initializer=}. */
-  public LSTM kernelInitializer(String name) {
-    lstmCell().kernelInitializer(name);
-    return this;
-  }
-
-  /** Keras's {@code recurrent_initializer=}. */
-  public LSTM recurrentInitializer(String name) {
-    lstmCell().recurrentInitializer(name);
-    return this;
-  }
-
-  /** Keras's {@code bias_initializer=}. */
-  public LSTM biasInitializer(String name) {
-    lstmCell().biasInitializer(name);
     return this;
   }
 

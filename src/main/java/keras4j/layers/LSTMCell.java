@@ -3,7 +3,6 @@ package keras4j.layers;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
-import keras4j.activations.ActivationFunction;
 import keras4j.activations.Activations;
 import keras4j.initializers.Initializer;
 import org.tensorflow.Operand;
@@ -16,28 +15,12 @@ import org.tensorflow.types.TFloat32;
  * and {@code bias (4 units)}; states {@code [h, c]}.
  */
 public class LSTMCell extends RNNCell<LSTMCell> {
-  private ActivationFunction recurrentActivation = Activations.get("sigmoid");
   private boolean unitForgetBias = true;
 
   /** {@code LSTMCell(units)}. */
   public LSTMCell(int units) {
     super(units);
-  }
-
-  /** Keras's {@code recurrent_activation=} ("sigmoid"). */
-  public LSTMCell recurrentActivation(String name) {
-    return recurrentActivation(Activations.get(name));
-  }
-
-  public LSTMCell recurrentActivation(ActivationFunction fn) {
-    checkNotBuilt();
-    this.recurrentActivation = fn;
-    return this;
-  }
-
-  @Override
-  public ActivationFunction recurrentActivation() {
-    return recurrentActivation;
+    recurrentActivation = Activations.get("sigmoid");
   }
 
   /** Keras's {@code unit_forget_bias=}: the forget gate's bias starts at 1. */
@@ -117,9 +100,6 @@ public class LSTMCell extends RNNCell<LSTMCell> {
 
   /** Reads a cell's options from a layer or cell config into {@code cell}. */
   static LSTMCell fromConfigInto(LSTMCell cell, LayerConfig c) {
-    return configure(cell, c)
-        .recurrentActivation(c.has("recurrent_activation") ? c.getActivation("recurrent_activation")
-            : Activations.get("sigmoid"))
-        .unitForgetBias(c.getBool("unit_forget_bias", true));
+    return configure(cell, c).unitForgetBias(c.getBool("unit_forget_bias", true));
   }
 }

@@ -26,6 +26,8 @@ import org.tensorflow.types.TFloat32;
 public abstract class RNNCell<T extends RNNCell<T>> extends BaseLayer<T> {
   protected final int units;
   protected ActivationFunction activation = Activations.get("tanh");
+  /** The gates' activation (LSTM, GRU); null for a cell without gates (SimpleRNN). */
+  protected ActivationFunction recurrentActivation;
   protected boolean useBias = true;
   protected Initializer kernelInitializer = Initializers.get("glorot_uniform");
   protected Initializer recurrentInitializer = Initializers.get("orthogonal");
@@ -146,9 +148,25 @@ public abstract class RNNCell<T extends RNNCell<T>> extends BaseLayer<T> {
   /** The number of gate blocks in the kernels (4 for LSTM, 3 for GRU, 1 for SimpleRNN). */
   protected abstract int gates();
 
-  /** The recurrent activation, for cells that have one. */
+  /** Keras's {@code recurrent_activation} of a gated cell (LSTM, GRU); null for SimpleRNN. */
   public ActivationFunction recurrentActivation() {
-    return null;
+    return recurrentActivation;
+  }
+
+  /** Keras's {@code recurrent_activation=} of {@code LSTMCell} and {@code GRUCell} ("sigmoid"). */
+  public T recurrentActivation(String name) {
+    return recurrentActivation(Activations.get(name));
+  }
+
+  /** Keras's {@code recurrent_activation=} as a function; refused by a cell without gates. */
+  public T recurrentActivation(ActivationFunction fn) {
+    checkNotBuilt();
+    if (recurrentActivation == null) {
+      throw new UnsupportedOperationException(className() + " " + name() + " has no recurrent_activation (only "
+          + "LSTMCell and GRUCell do)");
+    }
+    this.recurrentActivation = fn;
+    return self();
   }
 
   /** Keras's Implementation 1 (separate masks per gate) applies when recurrent dropout is set. */
@@ -374,6 +392,10 @@ public abstract class RNNCell<T extends RNNCell<T>> extends BaseLayer<T> {
         .biasInitializer(c.getInitializer("bias_initializer", "zeros"))
         .dropout(c.getDouble("dropout", 0))
         .recurrentDropout(c.getDouble("recurrent_dropout", 0));
+    if (cell.recurrentActivation != null) {
+      cell.recurrentActivation(c.has("recurrent_activation") ? c.getActivation("recurrent_activation")
+          : Activations.get("sigmoid"));
+    }
     if (c.has("seed")) {
       cell.seed((long) c.getInt("seed"));
     }

@@ -20,36 +20,6 @@ public class SimpleRNN extends BaseRNN<SimpleRNN> {
     return (SimpleRNNCell) cell;
   }
 
-  /** Keras's {@code activation=} ("tanh"). */
-  public SimpleRNN activation(String name) {
-    rnnCell().activation(name);
-    return this;
-  }
-
-  /** Keras's {@code use_bias=}. */
-  public SimpleRNN useBias(boolean b) {
-    rnnCell().useBias(b);
-    return this;
-  }
-
-  /** Keras's {@code kernel_initializer=}. */
-  public SimpleRNN kernelInitializer(String name) {
-    rnnCell().kernelInitializer(name);
-    return this;
-  }
-
-  /** Keras's {@code recurrent_initializer=}. */
-  public SimpleRNN recurrentInitializer(String name) {
-    rnnCell().recurrentInitializer(name);
-    return this;
-  }
-
-  /** Keras's {@code bias_initializer=}. */
-  public SimpleRNN biasInitializer(String name) {
-    rnnCell().biasInitializer(name);
-    return this;
-  }
-
   @Override
   public Map<String, Object> getConfig() {
     return withCellOptions(super.getConfig());

@@ -1,7 +1,9 @@
 package keras4j.metrics;
 
+import keras4j.losses.Loss;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -28,5 +30,18 @@ public abstract class Metric {
   public Operand<TFloat32> batchMean(Ops tf, Operand<TFloat32> yTrue, Operand<TFloat32> yPred) {
     Operand<TFloat32> v = values(tf, yTrue, yPred);
     return tf.math.mean(v, tf.range(tf.constant(0), tf.rank(v), tf.constant(1)));
+  }
+
+  /**
+   * The batch mean over the entries Keras's mask of {@code yPred} keeps (null: all), as Keras's
+   * {@code MeanMetricWrapper} weighs them.
+   */
+  public Operand<TFloat32> batchMean(Ops tf, Operand<TFloat32> yTrue, Operand<TFloat32> yPred, Operand<TBool> mask) {
+    if (mask == null) {
+      return batchMean(tf, yTrue, yPred);
+    }
+    Operand<TFloat32> v = values(tf, yTrue, yPred);
+    return tf.math.mean(tf.math.mul(v, Loss.maskWeights(tf, mask, v)),
+        tf.range(tf.constant(0), tf.rank(v), tf.constant(1)));
   }
 }

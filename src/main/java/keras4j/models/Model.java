@@ -372,6 +372,14 @@ public class Model extends Layer implements AutoCloseable, LayerGraph {
   /** Runs the graph on graph values: Keras's {@code model(inputs, training=...)}. */
   @Override
   public List<Operand<TFloat32>> call(Ops tf, List<Operand<TFloat32>> values, boolean training) {
+    return callWithMasks(tf, values, training).outputs();
+  }
+
+  /** The outputs of a call and Keras's masks of those outputs (null where an output carries none). */
+  record Called(List<Operand<TFloat32>> outputs, List<Operand<TBool>> masks) {}
+
+  /** {@link #call} that also returns the outputs' masks, which Keras 3 applies to the loss and metrics. */
+  Called callWithMasks(Ops tf, List<Operand<TFloat32>> values, boolean training) {
     if (values.size() != inputs.size()) {
       throw new IllegalArgumentException("Model " + name() + " expects " + inputs.size() + " inputs, received "
           + values.size());
@@ -421,10 +429,12 @@ public class Model extends Layer implements AutoCloseable, LayerGraph {
       }
     }
     List<Operand<TFloat32>> result = new ArrayList<>();
+    List<Operand<TBool>> masks = new ArrayList<>();
     for (KerasTensor o : outputs) {
       result.add(env.get(o));
+      masks.add(maskEnv.get(o));
     }
-    return result;
+    return new Called(result, masks);
   }
 
   /**

@@ -149,14 +149,13 @@ final class StreamEngine {
   /** One epoch of train or test steps; returns the running (sample-weighted) means, as Keras logs them. */
   private Map<String, Double> loop(EpochFeed feed, List<Callback> callbacks, boolean training) {
     Step[] step = new Step[1];
-    float[][] totals = new float[1][];
-    double[] count = {0};
+    EpochMeans[] means = new EpochMeans[1];
     Map<String, Double>[] logs = new Map[] {new LinkedHashMap<String, Double>()};
     feed.epoch((s, p) -> {
       check(p, true);
       if (step[0] == null) {
         step[0] = step(p, training);
-        totals[0] = new float[step[0].f.fetches.size()];
+        means[0] = new EpochMeans(step[0].f, false);
       }
       if (training) {
         callbacks.forEach(c -> c.onTrainBatchBegin(s, Map.of()));
@@ -164,15 +163,8 @@ final class StreamEngine {
         callbacks.forEach(c -> c.onTestBatchBegin(s, Map.of()));
       }
       float[] values = run(step[0], p, training);
-      float w = p.size;
-      for (int i = 0; i < values.length; i++) {
-        totals[0][i] += values[i] * w;
-      }
-      count[0] += w;
-      Map<String, Double> l = new LinkedHashMap<>();
-      for (int i = 0; i < values.length; i++) {
-        l.put(step[0].f.names.get(i), (double) (totals[0][i] / count[0]));
-      }
+      means[0].add(values, p.size);
+      Map<String, Double> l = means[0].logs();
       logs[0] = l;
       if (training) {
         callbacks.forEach(c -> c.onTrainBatchEnd(s, l));

@@ -25,6 +25,7 @@ import org.tensorflow.ndarray.index.Indices;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -65,6 +66,8 @@ final class TrainEngine implements AutoCloseable {
     Op train;
     /** Fetches before this index are averaged weighted by batch size; later ones (addMetric) per batch. */
     int batchWeighted;
+    /** For a metric of masked predictions: the index of the (unlogged) fetch of its batch's unmasked fraction. */
+    Map<Integer, Integer> maskShares = new HashMap<>();
   }
 
   static final class PredictFunction {
@@ -173,12 +176,14 @@ final class TrainEngine implements AutoCloseable {
     List<Operand<TFloat32>> seedDys = new ArrayList<>();
     List<Operand<TFloat32>> metricValues = new ArrayList<>();
     List<String> metricNames = new ArrayList<>();
+    Map<Integer, Operand<TFloat32>> shares = new HashMap<>();
     Map<String, Operand<TFloat32>> added;
     try (LossScope scope = LossScope.open()) {
       Model.StepState state = new Model.StepState(tf, scope);
       model.step(state);
       try {
-        List<Operand<TFloat32>> yPred = model.call(tf.withSubScope(training ? "train" : "test"), xb, training);
+        Model.Called called = model.callWithMasks(tf.withSubScope(training ? "train" : "test"), xb, training);
+        List<Operand<TFloat32>> yPred = called.outputs();
         if (model.customComputeLoss()) {
           total = model.computeLoss(tf, xb, yb, yPred, training);
           seedYs.add(total);
@@ -189,7 +194,7 @@ final class TrainEngine implements AutoCloseable {
                 + " output(s), but received " + yb.size() + " target array(s)");
           }
           for (int o = 0; o < yPred.size() && model.loss() != null; o++) {
-            Objective objective = model.loss().objective(tf, yb.get(o), yPred.get(o));
+            Objective objective = model.loss().objective(tf, yb.get(o), yPred.get(o), called.masks().get(o));
             Operand<TFloat32> l = objective.value();
             total = total == null ? l : tf.math.add(total, l);
             seedYs.addAll(objective.ys());
@@ -208,15 +213,22 @@ final class TrainEngine implements AutoCloseable {
         }
         for (int o = 0; o < yPred.size() && o < yb.size(); o++) {
           long[] ys = yShapes.get(o);
+          Operand<TBool> mask = called.masks().get(o);
+          Operand<TFloat32> share = mask == null ? null : tf.math.mean(tf.dtypes.cast(mask, TFloat32.class),
+              tf.range(tf.constant(0), tf.rank(mask), tf.constant(1)));
+          int first = metricValues.size();
           String prefix = yPred.size() > 1 ? model.outputs().get(o).layer().name() + "_" : "";
           for (String m : model.metricNames()) {
             Metric metric = Metrics.get(m, ys, model.outputs().get(o).shape());
-            metricValues.add(metric.batchMean(tf, yb.get(o), yPred.get(o)));
+            metricValues.add(metric.batchMean(tf, yb.get(o), yPred.get(o), mask));
             metricNames.add(prefix + metric.name());
           }
           for (Metric metric : model.metricObjects()) {
-            metricValues.add(metric.batchMean(tf, yb.get(o), yPred.get(o)));
+            metricValues.add(metric.batchMean(tf, yb.get(o), yPred.get(o), mask));
             metricNames.add(prefix + metric.name());
+          }
+          for (int k = first; share != null && k < metricValues.size(); k++) {
+            shares.put(1 + k, share);
           }
         }
         added = new LinkedHashMap<>(state.metrics);
@@ -231,6 +243,10 @@ final class TrainEngine implements AutoCloseable {
     f.batchWeighted = f.fetches.size();
     added.forEach((k, v) -> {
       f.names.add(k);
+      f.fetches.add(v);
+    });
+    shares.forEach((k, v) -> {
+      f.maskShares.put(k, f.fetches.size());
       f.fetches.add(v);
     });
     if (training) {
@@ -485,8 +501,7 @@ final class TrainEngine implements AutoCloseable {
       boolean training) {
     int n = order.length;
     int steps = (int) ((n + (long) batch - 1) / batch);
-    float[] totals = new float[f.fetches.size()];
-    float count = 0;
+    EpochMeans means = new EpochMeans(f, true);
     Map<String, Double> logs = new LinkedHashMap<>();
     for (int step = 0; step < steps; step++) {
       int from = (int) Math.min(n, (long) step * batch);
@@ -513,15 +528,8 @@ final class TrainEngine implements AutoCloseable {
           return v;
         });
       }
-      float w = to - from;
-      for (int i = 0; i < values.length; i++) {
-        totals[i] += i < f.batchWeighted ? values[i] * w : values[i];
-      }
-      count += w;
-      logs = new LinkedHashMap<>();
-      for (int i = 0; i < values.length; i++) {
-        logs.put(f.names.get(i), (double) (totals[i] / (i < f.batchWeighted ? count : step + 1)));
-      }
+      means.add(values, to - from);
+      logs = means.logs();
       Map<String, Double> l = logs;
       if (training) {
         callbacks.forEach(c -> c.onTrainBatchEnd(st, l));

@@ -140,11 +140,13 @@ final class LegacyH5Format {
    * Keras's {@code model.save('x.h5')}. The config is in tf.keras 2.x's dialect, which tf.keras 2 and Keras 3 both
    * read, except for a model holding a nested model: there the two read a node index inside {@code inbound_nodes}
    * differently (tf.keras counts the nested model's own graph as node 0, Keras 3 does not), so keras4j writes Keras
-   * 3's dialect, as Keras 3.15.1 itself does in a legacy .h5; with {@link Backend#compatibility()} TF_KERAS_2 or
-   * KERAS_2 it writes tf.keras's.
+   * 3's dialect, as Keras 3.15.1 itself does in a legacy .h5; so it does for a recurrent layer called with initial
+   * states (tf.keras lists them as extra inbound tensors, which Keras 3 refuses); with {@link Backend#compatibility()}
+   * TF_KERAS_2 or KERAS_2 it writes tf.keras's.
    */
   static void saveModel(Model model, Path path) {
-    boolean keras3 = Backend.compatibility() == Compatibility.KERAS_3 && holdsNestedModel(model);
+    boolean keras3 = Backend.compatibility() == Compatibility.KERAS_3
+        && (holdsNestedModel(model) || callsWithInitialStates(model));
     String version = keras3 ? KerasArchive.KERAS_VERSION : KERAS_VERSION;
     ModelConfigWriter writer = new ModelConfigWriter(keras3 ? ModelConfigWriter.Dialect.KERAS_3
         : ModelConfigWriter.Dialect.KERAS_2);
@@ -174,6 +176,19 @@ final class LegacyH5Format {
     for (Layer l : model.layers()) {
       if (l instanceof Model) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean callsWithInitialStates(Model model) {
+    for (Layer l : model.layers()) {
+      if (l instanceof keras4j.layers.InitialStateCall) {
+        for (keras4j.layers.Node n : l.inboundNodes()) {
+          if (n.inputs().size() > 1) {
+            return true;
+          }
+        }
       }
     }
     return false;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import keras4j.backend.Compatibility;
+import keras4j.layers.InitialStateCall;
 import keras4j.layers.InputLayer;
 import keras4j.layers.KerasTensor;
 import keras4j.layers.Layer;
@@ -306,12 +307,22 @@ final class ModelConfigReader {
     List<Object[]> refs = new ArrayList<>();
     Map<String, Object> m = asMap(node);
     if (m != null) {
-      checkKwargs(asMap(m.get("kwargs")), layerName);
+      Map<String, Object> kwargs = asMap(m.get("kwargs"));
+      Object initialState = null;
+      if (kwargs != null && kwargs.get("initial_state") != null
+          && created.get(layerName) instanceof InitialStateCall) {
+        kwargs = new LinkedHashMap<>(kwargs);
+        initialState = kwargs.remove("initial_state");
+      }
+      checkKwargs(kwargs, layerName);
       Object args = m.get("args");
       if (!(args instanceof List<?> a) || a.isEmpty()) {
         throw bad("layer '" + layerName + "' has an inbound node without args");
       }
       collectKerasTensors(a.get(0), refs, layerName);
+      if (initialState != null) {
+        collectKerasTensors(initialState, refs, layerName);
+      }
     } else if (node instanceof List<?> l) {
       for (Object item : l) {
         if (!(item instanceof List<?> ref) || ref.size() < 3) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import keras4j.backend.Shapes;
+import keras4j.layers.InitialStateCall;
 import keras4j.layers.InputLayer;
 import keras4j.layers.KerasTensor;
 import keras4j.layers.Layer;
@@ -174,7 +175,14 @@ final class ModelConfigWriter {
       Object shape = firstInputShape(l, own);
       if (!(l instanceof InputLayer) && (shape != null || own != null)) {
         Map<String, Object> build = new LinkedHashMap<>();
-        build.put("input_shape", shape);
+        if (l instanceof InitialStateCall && shape instanceof List<?> ss && ss.size() > 1 && ss.get(0) instanceof List) {
+          Map<String, Object> shapes = new LinkedHashMap<>();
+          shapes.put("sequences_shape", ss.get(0));
+          shapes.put("initial_state_shape", new ArrayList<>(ss.subList(1, ss.size())));
+          build.put("shapes_dict", shapes);
+        } else {
+          build.put("input_shape", shape);
+        }
         e.put("build_config", build);
       }
     }
@@ -187,7 +195,7 @@ final class ModelConfigWriter {
       if (!own.contains(n) || n.isInput()) {
         continue;
       }
-      nodes.add(dialect == Dialect.KERAS_2 ? nodeKeras2(n, own) : nodeKeras3(n, own));
+      nodes.add(dialect == Dialect.KERAS_2 ? nodeKeras2(n, own) : nodeKeras3(l, n, own));
     }
     e.put("inbound_nodes", nodes);
     return e;
@@ -215,7 +223,7 @@ final class ModelConfigWriter {
     return refs;
   }
 
-  private Object nodeKeras3(Node n, Set<Node> own) {
+  private Object nodeKeras3(Layer l, Node n, Set<Node> own) {
     List<Object> tensors = new ArrayList<>();
     for (KerasTensor t : n.inputs()) {
       Map<String, Object> cfg = new LinkedHashMap<>();
@@ -228,6 +236,11 @@ final class ModelConfigWriter {
       tensors.add(kt);
     }
     Map<String, Object> node = new LinkedHashMap<>();
+    if (l instanceof InitialStateCall && tensors.size() > 1) {
+      node.put("args", List.of(tensors.get(0)));
+      node.put("kwargs", Map.of("initial_state", new ArrayList<>(tensors.subList(1, tensors.size()))));
+      return node;
+    }
     node.put("args", tensors.size() == 1 ? List.of(tensors.get(0)) : List.of(tensors));
     node.put("kwargs", Map.of());
     return node;
