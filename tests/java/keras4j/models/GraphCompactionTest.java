@@ -287,4 +287,55 @@ class GraphCompactionTest {
     assertEquals(1, generations.stream().distinct().count(), "one generation during predict: " + generations);
     assertNotEquals(generations.get(0), ctx.generation(), "the deferred compaction ran at the end");
   }
+
+  @Test
+  void modelsDroppedWithoutCloseAreReclaimedOnceCollected() {
+    Context ctx = Backend.context();
+    FloatNdArray x = random(32, 16, 1);
+    FloatNdArray y = random(32, 8, 2);
+    long peak = 0;
+    long firstCycle = 0;
+    for (int c = 0; c < 40; c++) {
+      KerasTensor in = Input.shape(16);
+      Model m = new Model(in, new Dense(8).apply(new Dense(32, "relu").apply(in)));
+      m.compile("sgd", "mse");
+      m.fit(x, y, epochs(1), batchSize(16), verbose(0));
+      if (c == 0) {
+        firstCycle = ctx.opCount();
+      }
+      peak = Math.max(peak, ctx.opCount());
+      if (c % 5 == 4) {
+        System.gc();
+      }
+    }
+    System.out.printf("build+fit, never closed, x40: one cycle %d ops, peak %d ops, %d compactions%n", firstCycle, peak,
+        ctx.compactions());
+    assertTrue(ctx.compactions() > 0, "the graph was never compacted");
+    assertTrue(peak < 40 * firstCycle / 2, "peak " + peak + " ops for cycles of " + firstCycle);
+  }
+
+  @Test
+  void aFittedNearestNeighboursSearchSurvivesACompaction() {
+    float[] rows = new float[40 * 3];
+    int[] labels = new int[40];
+    Random r = new Random(4);
+    for (int i = 0; i < 40; i++) {
+      labels[i] = i % 3;
+      for (int j = 0; j < 3; j++) {
+        rows[i * 3 + j] = labels[i] * 2 + r.nextFloat();
+      }
+    }
+    try (keras4j.neighbors.KNeighborsClassifier knn = new keras4j.neighbors.KNeighborsClassifier(3)) {
+      knn.fit(Np.array(rows, 40, 3), labels);
+      FloatNdArray q = Np.array(java.util.Arrays.copyOf(rows, 30), 10, 3);
+      keras4j.neighbors.KNeighborsClassifier.Neighbors before = knn.kneighbors(q);
+      Backend.context().compact();
+      assertEquals(0, Backend.context().opCount());
+      keras4j.neighbors.KNeighborsClassifier.Neighbors after = knn.kneighbors(q);
+      for (int i = 0; i < 10; i++) {
+        assertArrayEquals(before.indices()[i], after.indices()[i]);
+        assertArrayEquals(before.distances()[i], after.distances()[i], 0f);
+      }
+    }
+  }
 }
