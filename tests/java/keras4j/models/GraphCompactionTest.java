@@ -338,4 +338,19 @@ class GraphCompactionTest {
       }
     }
   }
+
+  @Test
+  void aModelIsNotCompactedAwayOnItsFirstCall() {
+    // 150 Dense layers: 300 variables of 4 ops each, more than the threshold of unneeded ops, none traced yet
+    Context ctx = Backend.context();
+    KerasTensor in = Input.shape(2);
+    KerasTensor x = in;
+    for (int i = 0; i < 150; i++) {
+      x = new Dense(2).apply(x);
+    }
+    Model m = new Model(in, x);
+    assertTrue(ctx.opCount() > 1000, "ops before the first call: " + ctx.opCount());
+    m.predict(random(3, 2, 1), verbose(0));
+    assertEquals(0, ctx.compactions(), "the model being called counts as open");
+  }
 }

@@ -41,7 +41,7 @@ import org.tensorflow.types.TFloat32;
  * and is created again in the new graph when next computed with; models trace their functions again lazily. A
  * model's {@code close()} compacts when the ops no open model needs outnumber the ones they need
  * ({@link #compactIfWorthwhile()}); nothing compacts while a {@code fit}, {@code evaluate} or {@code predict} runs
- * ({@link #enter()}/{@link #exit()}). Operands taken from the graph by user code are valid until the next
+ * ({@link #enter(User)}/{@link #exit()}). Operands taken from the graph by user code are valid until the next
  * compaction.
  */
 public final class Context implements AutoCloseable {
@@ -472,10 +472,13 @@ public final class Context implements AutoCloseable {
    * Marks the start of a {@code fit}, {@code evaluate} or {@code predict} (or anything that runs functions traced
    * earlier): no compaction happens until the matching {@link #exit()}. When no other call is running and the graph
    * grew a lot since the last check, compacts first if worthwhile, so callers must look at {@link #generation()}
-   * after entering.
+   * after entering. {@code user} (may be null) is open from now on: its variables count as needed.
    */
-  public synchronized void enter() {
+  public synchronized void enter(User user) {
     checkOpen();
+    if (user != null) {
+      usage(user);
+    }
     if (busy == 0 && compactWanted) {
       compact();
     } else if (busy == 0 && opCount() >= nextGrowthCheck) {
@@ -484,7 +487,7 @@ public final class Context implements AutoCloseable {
     busy++;
   }
 
-  /** Ends what {@link #enter()} started; a compaction asked for meanwhile runs now. */
+  /** Ends what {@link #enter(User)} started; a compaction asked for meanwhile runs now. */
   public synchronized void exit() {
     busy--;
     if (busy == 0 && compactWanted && !closed) {
@@ -565,7 +568,7 @@ public final class Context implements AutoCloseable {
    * Swaps the graph and session for fresh ones: the value of every variable still referenced is kept on the host
    * (one session run) and its ops are created again in the new graph when it is next computed with; functions
    * traced by models are traced again on their next use. Deferred (returns false) while a call between
-   * {@link #enter()} and {@link #exit()} runs.
+   * {@link #enter(User)} and {@link #exit()} runs.
    */
   public synchronized boolean compact() {
     checkOpen();

@@ -54,7 +54,7 @@ final class TrainEngine implements AutoCloseable, Context.User {
 
   /** Starts a call that runs traced functions: no compaction until {@link #exit()}; forgets stale functions. */
   void enter() {
-    ctx.enter();
+    ctx.enter(this);
     sync();
   }
 

@@ -239,7 +239,7 @@ public final class KNeighborsClassifier implements AutoCloseable {
     chunks = (nBlocks * BLOCK + chunkRows - 1) / chunkRows;
     int batch = (int) Math.max(1, Math.min(nq, budget / chunkRows));
 
-    ctx.enter();
+    ctx.enter(null);
     try {
       if (search.generation != ctx.generation()) {
         search = build(ctx, search);
