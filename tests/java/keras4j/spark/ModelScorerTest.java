@@ -210,6 +210,14 @@ class ModelScorerTest {
         () -> ModelScorer.of(autoencoder).transform(spark.createDataFrame(rows, schema)).collectAsList());
     String all = String.valueOf(job.getMessage()) + (job.getCause() == null ? "" : job.getCause().getMessage());
     assertTrue(all.contains("a row holds 3 values, the model's input (None, 16) needs 16"), all);
+    // an input with a dimension of unknown size besides the batch gave ndarray's "Dense arrays cannot have unknown
+    // dimension(s)", naming neither the model nor the column
+    keras4j.layers.KerasTensor seq = keras4j.layers.Input.shape(-1, 4);
+    keras4j.models.Model ragged = new keras4j.models.Model(seq, new keras4j.layers.Dense(2).apply(seq));
+    Exception unknown = assertThrows(Exception.class,
+        () -> ModelScorer.of(ragged).transform(frame(false)).collectAsList());
+    String msg = String.valueOf(unknown.getMessage()) + (unknown.getCause() == null ? "" : unknown.getCause().getMessage());
+    assertTrue(msg.contains("(None, None, 4) has a dimension of unknown size") && msg.contains("\"features\""), msg);
     assertThrows(IllegalArgumentException.class, () -> ModelScorer.fromKerasBytes(new byte[] {1, 2, 3, 4}));
     assertThrows(IllegalArgumentException.class, () -> ModelScorer.of(autoencoder).reconstructionError("huber"));
   }

@@ -95,6 +95,12 @@ class MappedNpyTest {
     Files.write(ints, swapped);
     e = assertThrows(IllegalArgumentException.class, () -> MappedNpy.open(ints));
     assertTrue(e.getMessage().contains("'<i4'"), e.getMessage());
+    // negative dimensions whose product matches the data were accepted and failed later without the file's name
+    Path negative = dir.resolve("negative.npy");
+    Files.write(negative, new String(all, java.nio.charset.StandardCharsets.ISO_8859_1).replace("(10, 4)", "(-5,-8)")
+        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    e = assertThrows(IllegalArgumentException.class, () -> MappedNpy.open(negative));
+    assertTrue(e.getMessage().contains("negative.npy") && e.getMessage().contains("negative dimension"), e.getMessage());
     Path xs = NpyWriter.save(dir.resolve("xs.npy"), ramp(10, 4));
     Path ys = NpyWriter.save(dir.resolve("ys.npy"), ramp(9, 4));
     e = assertThrows(IllegalArgumentException.class, () -> new NpyDataset(xs, ys, 4));

@@ -26,9 +26,18 @@ final class GraphNames implements ExecutionEnvironment {
     this.baseScope = new OpScope(this);
   }
 
+  private long count;
+
   @Override
   public OperationBuilder opBuilder(String type, String name, Scope scope) {
-    return graph.opBuilder(type, unique(name), scope);
+    OperationBuilder b = graph.opBuilder(type, unique(name), scope);
+    count++;
+    return b;
+  }
+
+  /** Operations created through this environment. */
+  long count() {
+    return count;
   }
 
   private String unique(String name) {

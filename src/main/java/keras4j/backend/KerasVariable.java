@@ -10,22 +10,41 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
-/** A float32 TensorFlow variable owned by a {@link Context}: Keras's {@code KerasVariable} / {@code tf.Variable}. */
+/**
+ * A float32 TensorFlow variable owned by a {@link Context}: Keras's {@code KerasVariable} / {@code tf.Variable}.
+ * Its graph ops belong to one generation of the context's graph: when the context compacts its graph
+ * ({@link Context#compact()}) the value is kept on the host ("parked") and the ops are created again in the new
+ * graph the next time the variable is computed with, so the same object serves every model that holds it.
+ */
 public final class KerasVariable {
   private final Context context;
   private final String name;
   private final long[] shape;
   private boolean trainable;
-  private final Variable<TFloat32> variable;
-  private final Operand<TFloat32> value;
-  private final Placeholder<TFloat32> assignFeed;
-  private final Assign<TFloat32> assignOp;
+  /** Generation of the context's graph the ops below belong to; -1 when parked (no ops). */
+  private int generation = -1;
+  private Variable<TFloat32> variable;
+  private Operand<TFloat32> value;
+  private Placeholder<TFloat32> assignFeed;
+  private Assign<TFloat32> assignOp;
+  /** Ops the binding created, for the context's accounting. */
+  private int ops;
+  /** The value while parked (null when unset or when the graph holds it). */
+  private Context.Host parked;
+  /** Whether the graph's variable holds a value (an assignment ran or is pending). */
+  private boolean initialized;
 
   KerasVariable(Context context, String name, long[] shape, boolean trainable) {
     this.context = context;
     this.name = name;
     this.shape = shape == null ? null : shape.clone();
     this.trainable = trainable;
+    bind();
+  }
+
+  /** Creates this variable's ops in the context's current graph (the caller holds the context's lock). */
+  void bind() {
+    long before = context.opCount();
     Ops tf = context.ops();
     this.variable = context.rawVariable(name, shape);
     this.value = context.named(name + "/read").identity(variable);
@@ -33,6 +52,45 @@ public final class KerasVariable {
     this.assignOp = shape == null
         ? tf.assign(variable, assignFeed, Assign.validateShape(false))
         : tf.assign(variable, assignFeed);
+    this.generation = context.generation();
+    this.ops = (int) (context.opCount() - before);
+  }
+
+  /** Drops the graph ops, keeping {@code host} (null: no value) until the variable is bound again. */
+  void park(Context.Host host) {
+    this.parked = host;
+    this.initialized = false;
+    this.generation = -1;
+    this.variable = null;
+    this.value = null;
+    this.assignFeed = null;
+    this.assignOp = null;
+  }
+
+  /** Whether the ops of this variable live in the context's current graph. */
+  boolean bound() {
+    return generation == context.generation() && generation >= 0;
+  }
+
+  /** The parked value (null if none). */
+  Context.Host parked() {
+    return parked;
+  }
+
+  void parked(Context.Host host) {
+    this.parked = host;
+  }
+
+  boolean initialized() {
+    return initialized;
+  }
+
+  void initialized(boolean b) {
+    this.initialized = b;
+  }
+
+  int ops() {
+    return ops;
   }
 
   /** The variable's path, e.g. {@code dense/kernel}. */
@@ -60,9 +118,10 @@ public final class KerasVariable {
     return context;
   }
 
-  /** The value to compute with (a read of the variable). */
+  /** The value to compute with (a read of the variable), in the context's current graph. */
   public Operand<TFloat32> value() {
     checkOpen();
+    context.ensureBound(this);
     return value;
   }
 
@@ -76,6 +135,7 @@ public final class KerasVariable {
   /** The variable itself, for training kernels that update it in place. */
   public Variable<TFloat32> ref() {
     checkOpen();
+    context.ensureBound(this);
     return variable;
   }
 

@@ -19,8 +19,10 @@ import org.tensorflow.ndarray.Shape;
  * Soak: resident memory (RSS, from /proc/self/status) and graph size over long loops, without
  * {@code Backend.clearSession()}: load + predict + close of a model file, build + fit + close, and predict with
  * varying batch sizes. Prints RSS after warm-up (the first tenth of the cycles) and at the end, the growth in percent
- * and the operations in the graph. Run: {@code java -cp ... keras4j.bench.SoakBench [load|fit|predict] [cycles]
- * [model file]}.
+ * and the operations in the graph. Closing a model lets the backend compact its graph (see
+ * {@link keras4j.backend.Context}); the figures include how often it did. Run with a heap committed up front so that
+ * RSS moves with native memory only: {@code java -Xms512m -Xmx512m -XX:+AlwaysPreTouch -cp ...
+ * keras4j.bench.SoakBench [load|fit|predict] [cycles] [model file]}.
  */
 public final class SoakBench {
   private SoakBench() {}
@@ -68,8 +70,8 @@ public final class SoakBench {
     long rss1 = rssKb();
     long ops1 = ModelSizeBench.countOps();
     System.out.printf("soak %s: %d cycles in %.1f s; RSS after %d warm-up cycles %.1f MB, at the end %.1f MB, growth "
-        + "%.1f%%; graph ops %d -> %d%n", mode, cycles, (System.nanoTime() - t0) / 1e9, warm, rss0 / 1024.0,
-        rss1 / 1024.0, 100.0 * (rss1 - rss0) / rss0, ops0, ops1);
+        + "%.1f%%; graph ops %d -> %d; %d compactions%n", mode, cycles, (System.nanoTime() - t0) / 1e9, warm,
+        rss0 / 1024.0, rss1 / 1024.0, 100.0 * (rss1 - rss0) / rss0, ops0, ops1, Backend.context().compactions());
     if (fixed != null) {
       fixed.close();
     }

@@ -89,6 +89,9 @@ final class Npy {
       }
     }
     long[] shape = dims.stream().mapToLong(Long::longValue).toArray();
+    if (dims.stream().anyMatch(d -> d < 0)) {
+      throw new IOException(name + ": negative dimension in the .npy shape " + Shapes.format(shape));
+    }
     if (fortran.group(1).equals("True") && shape.length > 1) {
       throw new IOException(name + ": array of shape " + Shapes.format(shape)
           + " is stored in Fortran order, expected C order");

@@ -955,11 +955,17 @@ public class Model extends Layer implements AutoCloseable, LayerGraph {
 
   // ---------------------------------------------------------------- resources
 
-  /** Releases the native buffers this model keeps (training and validation data); the model stays usable. */
+  /**
+   * Releases the native buffers this model keeps (training and validation data) and lets the backend reclaim the
+   * graph ops of its traced functions and of weights no open model shares ({@link keras4j.backend.Context}'s
+   * compaction). The model stays usable: used again, it traces its functions anew, with its weights' values.
+   */
   @Override
   public void close() {
     if (engine != null) {
       engine.close();
+    } else if (context() != null && !context().isClosed()) {
+      context().compactIfWorthwhile();
     }
   }
 }

@@ -29,6 +29,7 @@ final class StreamEngine {
   private final Context ctx;
   private final Map<String, Step> steps = new LinkedHashMap<>();
   private Object[] compiledWith;
+  private int generation;
 
   /** A step function fed by placeholders. */
   private static final class Step {
@@ -52,6 +53,10 @@ final class StreamEngine {
 
   private Step step(Enqueuer.Prepared first, boolean training) {
     Object[] now = {model.optimizer(), model.loss(), model.metricNames()};
+    if (generation != ctx.generation()) {
+      steps.clear();
+      generation = ctx.generation();
+    }
     if (compiledWith == null || now[0] != compiledWith[0] || now[1] != compiledWith[1] || now[2] != compiledWith[2]) {
       steps.clear();
       compiledWith = now;
@@ -181,6 +186,16 @@ final class StreamEngine {
   }
 
   History fit(BatchSource train, BatchSource validation, Fit.Settings s) {
+    TrainEngine engine = model.engine();
+    engine.enter();
+    try {
+      return fitEntered(train, validation, s);
+    } finally {
+      engine.exit();
+    }
+  }
+
+  private History fitEntered(BatchSource train, BatchSource validation, Fit.Settings s) {
     if (s.validationSplit > 0) {
       throw new IllegalArgumentException("`validation_split` is only supported for arrays, not for a PyDataset or an "
           + "iterable; pass validation data instead");
@@ -237,6 +252,16 @@ final class StreamEngine {
   }
 
   Map<String, Double> evaluate(BatchSource data, Fit.Settings s) {
+    TrainEngine engine = model.engine();
+    engine.enter();
+    try {
+      return evaluateEntered(data, s);
+    } finally {
+      engine.exit();
+    }
+  }
+
+  private Map<String, Double> evaluateEntered(BatchSource data, Fit.Settings s) {
     try (EpochFeed feed = new EpochFeed(data, s.steps, false, ctx.random()).onePassPerEpoch()) {
       feed.reset(true);
       List<Callback> callbacks = new ArrayList<>(s.callbacks);
@@ -255,6 +280,16 @@ final class StreamEngine {
   }
 
   List<FloatNdArray> predict(BatchSource data, Fit.Settings s) {
+    TrainEngine engine = model.engine();
+    engine.enter();
+    try {
+      return predictEntered(data, s);
+    } finally {
+      engine.exit();
+    }
+  }
+
+  private List<FloatNdArray> predictEntered(BatchSource data, Fit.Settings s) {
     TrainEngine.PredictFunction pf = null;
     List<List<FloatNdArray>> parts = new ArrayList<>();
     try (EpochFeed feed = new EpochFeed(data, s.steps, false, ctx.random()).onePassPerEpoch()) {

@@ -33,10 +33,11 @@ import org.tensorflow.types.TInt32;
  * Keras's trainer ({@code fit}, {@code evaluate}, {@code predict}) on one TensorFlow graph. Training data stay
  * resident in TensorFlow variables; each step feeds only the batch's indices and makes one Session call.
  */
-final class TrainEngine implements AutoCloseable {
+final class TrainEngine implements AutoCloseable, Context.User {
   private final Model model;
   private final Context ctx;
-  private final Ops tf;
+  /** The graph generation the cached functions below were traced in. */
+  private int generation;
 
   /** Data variables: one per training input/target and one per validation input/target. */
   private final List<KerasVariable> trainSlots = new ArrayList<>();
@@ -49,7 +50,44 @@ final class TrainEngine implements AutoCloseable {
   TrainEngine(Model model) {
     this.model = model;
     this.ctx = Context.current();
-    this.tf = ctx.ops();
+    this.generation = ctx.generation();
+  }
+
+  /** Starts a call that runs traced functions: no compaction until {@link #exit()}; forgets stale functions. */
+  void enter() {
+    ctx.enter(this);
+    sync();
+  }
+
+  void exit() {
+    ctx.exit();
+  }
+
+  /** Forgets functions traced in an earlier generation of the graph (after a compaction). */
+  void sync() {
+    if (ctx.generation() != generation) {
+      trainFunctions.clear();
+      testFunctions.clear();
+      predictFunction = null;
+      generation = ctx.generation();
+    }
+  }
+
+  /** The graph ops the model's functions need: its weights, its optimizer's state and its data slots. */
+  @Override
+  public java.util.Collection<KerasVariable> graphVariables() {
+    List<KerasVariable> all = new ArrayList<>(model.weights());
+    if (model.optimizer() != null) {
+      all.addAll(model.optimizer().variables());
+    }
+    all.addAll(trainSlots);
+    all.addAll(testSlots);
+    return all;
+  }
+
+  /** Records the ops traced since {@code mark} ({@link Context#functionOps()}) as this model's. */
+  void traced(long mark) {
+    ctx.traced(this, ctx.functionOps() - mark);
   }
 
   /** Forgets the training graph after {@code compile} was called again. */
@@ -146,6 +184,7 @@ final class TrainEngine implements AutoCloseable {
   // ------------------------------------------------------------------ graph building
 
   private Operand<TFloat32> batchOf(KerasVariable slot, Placeholder<TInt32> idx, long[] shape) {
+    Ops tf = ctx.ops();
     Operand<TFloat32> g = tf.gather(slot.ref(), idx, tf.constant(0));
     long[] s = shape.clone();
     s[0] = -1;
@@ -153,9 +192,11 @@ final class TrainEngine implements AutoCloseable {
   }
 
   private StepFunction buildStep(List<KerasVariable> slots, int[] plan, List<long[]> yShapes, boolean training) {
+    long mark = ctx.functionOps();
     StepFunction f = new StepFunction();
     int nx = model.inputs().size();
     ensureSlots(slots, training ? "train" : "test", java.util.Arrays.stream(plan).max().orElse(0) + 1);
+    Ops tf = ctx.ops();
     f.indices = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
     List<Operand<TFloat32>> xb = new ArrayList<>();
     for (int i = 0; i < nx; i++) {
@@ -165,12 +206,27 @@ final class TrainEngine implements AutoCloseable {
     for (int o = 0; o < yShapes.size(); o++) {
       yb.add(batchOf(slots.get(plan[nx + o]), f.indices, yShapes.get(o)));
     }
-    return buildStep(f, xb, yb, yShapes, training);
+    try {
+      return trace(f, xb, yb, yShapes, training);
+    } finally {
+      traced(mark);
+    }
   }
 
   /** The step's graph from batch tensors {@code xb} and targets {@code yb}, however they are fed. */
   StepFunction buildStep(StepFunction f, List<Operand<TFloat32>> xb, List<Operand<TFloat32>> yb,
       List<long[]> yShapes, boolean training) {
+    long mark = ctx.functionOps();
+    try {
+      return trace(f, xb, yb, yShapes, training);
+    } finally {
+      traced(mark);
+    }
+  }
+
+  private StepFunction trace(StepFunction f, List<Operand<TFloat32>> xb, List<Operand<TFloat32>> yb,
+      List<long[]> yShapes, boolean training) {
+    Ops tf = ctx.ops();
     Operand<TFloat32> total = null;
     List<Operand<TFloat32>> seedYs = new ArrayList<>();
     List<Operand<TFloat32>> seedDys = new ArrayList<>();
@@ -276,6 +332,8 @@ final class TrainEngine implements AutoCloseable {
 
   PredictFunction predictFunction() {
     if (predictFunction == null) {
+      long mark = ctx.functionOps();
+      Ops tf = ctx.ops();
       PredictFunction p = new PredictFunction();
       List<Operand<TFloat32>> in = new ArrayList<>();
       for (long[] s : model.inputShapes()) {
@@ -290,6 +348,7 @@ final class TrainEngine implements AutoCloseable {
         }
       }
       predictFunction = p;
+      traced(mark);
     }
     return predictFunction;
   }
@@ -395,6 +454,15 @@ final class TrainEngine implements AutoCloseable {
   // ------------------------------------------------------------------ fit
 
   History fit(List<FloatNdArray> x, List<FloatNdArray> y, Fit.Settings s) {
+    enter();
+    try {
+      return fitEntered(x, y, s);
+    } finally {
+      exit();
+    }
+  }
+
+  private History fitEntered(List<FloatNdArray> x, List<FloatNdArray> y, Fit.Settings s) {
     long n = checkData(x, y);
     int[] plan = slotPlan(x, y);
     List<FloatNdArray> all = new ArrayList<>(x);
@@ -557,6 +625,15 @@ final class TrainEngine implements AutoCloseable {
   // ------------------------------------------------------------------ evaluate / predict
 
   Map<String, Double> evaluate(List<FloatNdArray> x, List<FloatNdArray> y, Fit.Settings s) {
+    enter();
+    try {
+      return evaluateEntered(x, y, s);
+    } finally {
+      exit();
+    }
+  }
+
+  private Map<String, Double> evaluateEntered(List<FloatNdArray> x, List<FloatNdArray> y, Fit.Settings s) {
     long n = checkData(x, y);
     int[] plan = slotPlan(x, y);
     StepFunction test = testFunctions.computeIfAbsent(key(plan), k -> buildStep(testSlots, plan, targetShapes(y), false));
@@ -582,6 +659,15 @@ final class TrainEngine implements AutoCloseable {
   }
 
   List<FloatNdArray> predict(List<FloatNdArray> x, Fit.Settings s) {
+    enter();
+    try {
+      return predictEntered(x, s);
+    } finally {
+      exit();
+    }
+  }
+
+  private List<FloatNdArray> predictEntered(List<FloatNdArray> x, Fit.Settings s) {
     long n = checkData(x, null);
     PredictFunction p = predictFunction();
     int batch = s.batchSize;
@@ -638,9 +724,13 @@ final class TrainEngine implements AutoCloseable {
     return results;
   }
 
+  /** Frees the data slots and tells the context the model's functions are no longer needed (it may compact). */
   @Override
   public void close() {
     release(trainSlots);
     release(testSlots);
+    if (!ctx.isClosed()) {
+      ctx.release(this);
+    }
   }
 }

@@ -61,6 +61,8 @@ public final class KNeighborsClassifier implements AutoCloseable {
    * {@code k} best among their rows.
    */
   private static final class SearchFunction {
+    String name;
+    int generation;
     KerasVariable rows;
     Placeholder<TFloat32> queries;
     Placeholder<TInt32> start;
@@ -153,7 +155,7 @@ public final class KNeighborsClassifier implements AutoCloseable {
     Context current = Context.current();
     if (search == null || ctx != current || ctx.isClosed()) {
       ctx = current;
-      search = build(current);
+      search = build(current, null);
     }
     ctx.assign(List.of(search.rows), List.of(Np.array(augmented, padded, d + 1)));
     TreeSet<Integer> labels = new TreeSet<>();
@@ -237,6 +239,18 @@ public final class KNeighborsClassifier implements AutoCloseable {
     chunks = (nBlocks * BLOCK + chunkRows - 1) / chunkRows;
     int batch = (int) Math.max(1, Math.min(nq, budget / chunkRows));
 
+    ctx.enter(null);
+    try {
+      if (search.generation != ctx.generation()) {
+        search = build(ctx, search);
+      }
+      return search(q, nq, d, k, batch, chunks, chunkRows, nBlocks);
+    } finally {
+      ctx.exit();
+    }
+  }
+
+  private Neighbors search(FloatNdArray q, int nq, int d, int k, int batch, int chunks, int chunkRows, int nBlocks) {
     float[][] best = new float[nq][];
     int[][] bestIdx = new int[nq][];
     float[] flat = new float[batch * d];
@@ -334,11 +348,14 @@ public final class KNeighborsClassifier implements AutoCloseable {
     encodedY = null;
   }
 
-  private SearchFunction build(Context c) {
-    String name = c.uniqueName("k_neighbors_classifier");
+  /** The search's ops in the context's current graph; {@code old} (traced before a compaction) gives its rows. */
+  private SearchFunction build(Context c, SearchFunction old) {
+    String name = old != null ? old.name : c.uniqueName("k_neighbors_classifier");
     Ops tf = c.ops().withSubScope(Names.sanitize(name));
     SearchFunction f = new SearchFunction();
-    f.rows = c.newDataVariable(name + "/fit_x");
+    f.name = name;
+    f.generation = c.generation();
+    f.rows = old != null ? old.rows : c.newDataVariable(name + "/fit_x");
     f.queries = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1)));
     f.start = tf.placeholder(TInt32.class, Placeholder.shape(Shape.scalar()));
     f.size = tf.placeholder(TInt32.class, Placeholder.shape(Shape.scalar()));

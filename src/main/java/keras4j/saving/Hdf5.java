@@ -203,6 +203,10 @@ public final class Hdf5 {
     long[] shape = new long[dims.length];
     for (int i = 0; i < dims.length; i++) {
       shape[i] = dims[i];
+      if (dims[i] < 0) {
+        throw new IllegalArgumentException(ds.getFile() + " (data set " + ds.getPath() + ") is truncated or corrupted: "
+            + "its shape " + java.util.Arrays.toString(dims) + " has a negative dimension");
+      }
     }
     Object flat;
     try {
@@ -232,6 +236,10 @@ public final class Hdf5 {
     } else {
       throw new IllegalArgumentException("Data set " + ds.getPath() + " in " + ds.getFile() + " holds "
           + (flat == null ? "nothing" : flat.getClass().getSimpleName()) + "; expected float32 values");
+    }
+    if (Shape.of(shape).size() != values.length) {
+      throw new IllegalArgumentException(ds.getFile() + " (data set " + ds.getPath() + ") is truncated or corrupted: "
+          + "its shape " + java.util.Arrays.toString(dims) + " does not match its " + values.length + " values");
     }
     return NdArrays.wrap(Shape.of(shape), DataBuffers.of(values, true, false));
   }

@@ -49,10 +49,20 @@ final class ScorePartition implements FlatMapFunction<Iterator<Row>, Row> {
   public Iterator<Row> call(Iterator<Row> rows) {
     ExecutorModels.Loaded loaded = ExecutorModels.get(digest, model.value(), layer);
     long[] inShape = loaded.scoring.inputShapes().get(0);
-    int rowSize = 1;
+    long rowLength = 1;
     for (int i = 1; i < inShape.length; i++) {
-      rowSize *= (int) inShape[i];
+      if (inShape[i] < 0) {
+        throw new IllegalArgumentException("Model " + loaded.scoring.name() + " cannot score rows of column \""
+            + column + "\": its input " + keras4j.backend.Shapes.format(inShape) + " has a dimension of unknown "
+            + "size besides the batch; give the model's input a fixed shape");
+      }
+      rowLength = rowLength * inShape[i];
     }
+    if (rowLength > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("Model " + loaded.scoring.name() + ": one row of its input "
+          + keras4j.backend.Shapes.format(inShape) + " holds " + rowLength + " values, too many to score");
+    }
+    int rowSize = (int) rowLength;
     int size = rowSize;
     return new Iterator<>() {
       private final List<Row> out = new ArrayList<>();

@@ -205,6 +205,9 @@ public final class MappedNpy implements AutoCloseable {
     if (dims.isEmpty()) {
       throw new IllegalArgumentException(path + ": a scalar .npy array has no rows to read");
     }
+    if (dims.stream().anyMatch(d -> d < 0)) {
+      throw new IllegalArgumentException(path + ": negative dimension in the shape of the .npy header: " + dims);
+    }
     return dims.stream().mapToLong(Long::longValue).toArray();
   }
 
