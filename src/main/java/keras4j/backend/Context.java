@@ -257,6 +257,7 @@ public final class Context implements AutoCloseable {
       }
     }
     Output<?>[] g = graph.addGradients(null, yo, xo, dyo);
+    ReluGradients.rewire(graph);
     List<Operand<TFloat32>> out = new ArrayList<>();
     for (int i = 0; i < g.length; i++) {
       if (g[i] == null) {
