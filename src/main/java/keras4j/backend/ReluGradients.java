@@ -22,6 +22,8 @@ import org.tensorflow.internal.c_api.global.tensorflow;
  */
 final class ReluGradients {
   private static final Field HANDLE = handleField();
+  /** Per graph, how many ops earlier calls have looked at: each op is considered once, before any session runs it. */
+  private static final java.util.Map<Graph, Integer> SCANNED = new java.util.WeakHashMap<>();
 
   private ReluGradients() {}
 
@@ -39,8 +41,14 @@ final class ReluGradients {
     return HANDLE != null && !"false".equals(System.getProperty("keras4j.reluGradFromOutput"));
   }
 
-  /** Re-points every ReluGrad / Relu6Grad of the graph that reads a Relu's input at that Relu's output. */
-  static int rewire(Graph graph) {
+  /** Re-points every new ReluGrad / Relu6Grad of the graph that reads a Relu's input at that Relu's output. */
+  static synchronized int rewire(Graph graph) {
+    int seen = SCANNED.getOrDefault(graph, 0);
+    int total = 0;
+    for (Iterator<GraphOperation> all = graph.operations(); all.hasNext(); all.next()) {
+      total++;
+    }
+    SCANNED.put(graph, total);
     if (!enabled()) {
       return 0;
     }
@@ -52,6 +60,9 @@ final class ReluGradients {
     }
     int count = 0;
     Iterator<GraphOperation> it = graph.operations();
+    for (int i = 0; i < seen && it.hasNext(); i++) {
+      it.next();
+    }
     while (it.hasNext()) {
       GraphOperation grad = it.next();
       String forward = switch (grad.type()) {
