@@ -27,7 +27,6 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
-import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -417,6 +416,7 @@ public final class Context implements AutoCloseable {
       }
     }
     Output<?>[] g = graph.addGradients(null, yo, xo, dyo);
+    ReluGradients.rewire(graph);
     long n = 0;
     for (Iterator<?> it = graph.operations(); it.hasNext(); it.next()) {
       n++;
@@ -634,56 +634,5 @@ public final class Context implements AutoCloseable {
       session.close();
     }
     graph.close();
-  }
-
-  /**
-   * The session's ConfigProto. Measurement switches (system properties, all off by default): keras4j.intraOpThreads,
-   * keras4j.interOpThreads; keras4j.xlaJit=on|2|off sets the global JIT level (on CPU TensorFlow clusters only with
-   * TF_XLA_FLAGS=--tf_xla_cpu_global_jit in the environment; measured: seed model M4 4x slower, M2 about 20% less CPU,
-   * M1 30% more); keras4j.grapplerOff=remapping,layout,arithmetic,constfold,dependency turns grappler passes off.
-   */
-  static final class SessionConfig {
-    static ConfigProto configProto() {
-      ConfigProto.Builder b = ConfigProto.newBuilder();
-      Integer intra = Integer.getInteger("keras4j.intraOpThreads");
-      Integer inter = Integer.getInteger("keras4j.interOpThreads");
-      if (intra != null) {
-        b.setIntraOpParallelismThreads(intra);
-      }
-      if (inter != null) {
-        b.setInterOpParallelismThreads(inter);
-      }
-      if ("false".equals(System.getProperty("keras4j.grappler"))) {
-        b.setGraphOptions(org.tensorflow.proto.GraphOptions.newBuilder().setRewriteOptions(
-            org.tensorflow.proto.RewriterConfig.newBuilder().setDisableMetaOptimizer(true)));
-      }
-      String jit = System.getProperty("keras4j.xlaJit");
-      if (jit != null) {
-        b.getGraphOptionsBuilder().getOptimizerOptionsBuilder().setGlobalJitLevel(switch (jit) {
-          case "on", "1" -> org.tensorflow.proto.OptimizerOptions.GlobalJitLevel.ON_1;
-          case "2" -> org.tensorflow.proto.OptimizerOptions.GlobalJitLevel.ON_2;
-          case "off" -> org.tensorflow.proto.OptimizerOptions.GlobalJitLevel.OFF;
-          default -> throw new IllegalArgumentException("keras4j.xlaJit must be on, 1, 2 or off, received " + jit);
-        });
-      }
-      String off = System.getProperty("keras4j.grapplerOff", "");
-      if (!off.isEmpty()) {
-        org.tensorflow.proto.RewriterConfig.Builder r = b.getGraphOptionsBuilder().getRewriteOptionsBuilder();
-        for (String o : off.split(",")) {
-          org.tensorflow.proto.RewriterConfig.Toggle t = org.tensorflow.proto.RewriterConfig.Toggle.OFF;
-          switch (o) {
-            case "remapping" -> r.setRemapping(t);
-            case "layout" -> r.setLayoutOptimizer(t);
-            case "arithmetic" -> r.setArithmeticOptimization(t);
-            case "constfold" -> r.setConstantFolding(t);
-            case "dependency" -> r.setDependencyOptimization(t);
-            case "all" -> r.setDisableModelPruning(true).setMetaOptimizerIterations(
-                org.tensorflow.proto.RewriterConfig.NumIterationsType.ONE);
-            default -> throw new IllegalArgumentException("Unknown grappler pass " + o);
-          }
-        }
-      }
-      return b.build();
-    }
   }
 }

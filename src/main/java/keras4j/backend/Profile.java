@@ -62,6 +62,28 @@ public final class Profile {
     return runs;
   }
 
+  /** How many distinct ops ran (the graph nodes the executor scheduled). */
+  public int opCount() {
+    return microsByNode.size();
+  }
+
+  /** Op time summed over all ops, in milliseconds per run. */
+  public double opMillisPerRun() {
+    return microsByType.values().stream().mapToLong(Long::longValue).sum() / 1000.0 / Math.max(1, runs);
+  }
+
+  /** Wall time from the first op's start to the last op's end, in milliseconds per run. */
+  public double wallMillisPerRun() {
+    return wallMicros / 1000.0 / Math.max(1, runs);
+  }
+
+  /** The {@code rows} costliest kernel types with their share of op time, e.g. "Conv2DBackpropFilter 31%". */
+  public String summary(int rows) {
+    double total = opMillisPerRun();
+    return millisPerRun().entrySet().stream().limit(rows).map(e -> String.format(Locale.ROOT, "%s %.0f%%",
+        e.getKey(), 100 * e.getValue() / total)).collect(Collectors.joining(", "));
+  }
+
   /** Total op time per op type, in milliseconds per run, largest first. */
   public Map<String, Double> millisPerRun() {
     return microsByType.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
@@ -80,10 +102,10 @@ public final class Profile {
 
   /** A table of the op types that take the most time. */
   public List<String> table(int rows) {
-    double total = microsByType.values().stream().mapToLong(Long::longValue).sum() / 1000.0 / Math.max(1, runs);
+    double total = opMillisPerRun();
     List<String> out = new java.util.ArrayList<>();
-    out.add(String.format(Locale.ROOT, "%d runs, %.2f ms of op time and %.2f ms wall per run", runs, total,
-        wallMicros / 1000.0 / Math.max(1, runs)));
+    out.add(String.format(Locale.ROOT, "%d runs, %d ops run, %.2f ms of op time and %.2f ms wall per run", runs,
+        opCount(), total, wallMillisPerRun()));
     millisPerRun().entrySet().stream().limit(rows).forEach(e -> out.add(String.format(Locale.ROOT,
         "  %-32s %8.3f ms  %5.1f%%", e.getKey(), e.getValue(), 100 * e.getValue() / total)));
     return out;

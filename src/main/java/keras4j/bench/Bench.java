@@ -33,10 +33,11 @@ import org.tensorflow.ndarray.FloatNdArray;
  * over repeated predict/fit calls. Medians over the epochs after the first (warm-up) one.
  *
  * <pre>
- * keras4j bench [--models M1,M2,M3,M4] [--epochs 4] [--samples 60000] [--data mnist|synthetic]
+ * keras4j bench [--quick] [--models M1,M2,M3,M4] [--epochs 4] [--samples 60000] [--data mnist|synthetic]
  *               [--no-bare] [--no-peer] [--no-keras] [--with-keras] [--keras-python PATH] [--skip-train]
  *               [--no-latency] [--latency-calls 10000] [--peer-latency-calls 1000] [--predict-calls 200]
- *               [--predict] [--files] [--knn] [--memory] [--all] [--profile M4]
+ *               [--predict] [--files] [--knn] [--memory] [--all] [--profile [M4|all]]
+ *               [--lever NAME:property=value,... [--rounds 3]]
  * </pre>
  *
  * <p>The training table puts keras4j beside bare TF Java, real Keras on TensorFlow and on JAX, and PyTorch (see
@@ -52,6 +53,9 @@ public final class Bench {
       new Spec("M2", "deep AE 784-128-64-32-64-128-784", 256, false),
       new Spec("M3", "seed 001 conv AE", 256, true),
       new Spec("M4", "seed 004 conv AE 30/15", 128, true));
+
+  /** Training images under {@code --quick}. */
+  static final int QUICK_SAMPLES = 20000;
 
   private Bench() {}
 
@@ -91,7 +95,14 @@ public final class Bench {
         --knn                 Add k-nearest-neighbour timings
         --memory              Add resident memory over repeated predict and fit calls
         --all                 --predict --files --knn --memory
+        --quick               A shorter full run (about a third of the time): --samples 20000 --epochs 3
+                              --latency-calls 2000 --peer-latency-calls 300 --predict-calls 50 (options given
+                              explicitly still apply)
+        --profile             After the training table, one line per model: ops per step and the costliest
+                              kernels (also --profile all)
         --profile M           Instead of the table, show where one model's training step spends its time
+        --lever NAME:P=V,...  Instead of the table, an A/B of system-property switches (repeat per variant; one
+                              alone is compared with the defaults), interleaved over --rounds (default 3)
         -h, --help            Show this help
       Exit codes: 0 success, 1 failure, 2 wrong command line.
       """;
@@ -144,15 +155,35 @@ public final class Bench {
     boolean knn = false;
     boolean memory = false;
     String profile = null;
+    List<Levers.Variant> levers = new ArrayList<>();
+    int rounds = 3;
+    boolean profileAll = false;
+    if (Arrays.asList(args).contains("--quick")) {
+      samples = QUICK_SAMPLES;
+      epochs = 3;
+      latencyCalls = 2000;
+      peerLatencyCalls = 300;
+      predictCalls = 50;
+    }
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
         case "--profile" -> {
-          profile = models(value(args, i++)).get(0);
-          train = false;
-          latency = false;
+          if (i + 1 < args.length && !args[i + 1].startsWith("--") && !args[i + 1].equals("all")) {
+            profile = models(value(args, i++)).get(0);
+            train = false;
+            latency = false;
+          } else {
+            if (i + 1 < args.length && args[i + 1].equals("all")) {
+              i++;
+            }
+            profileAll = true;
+          }
         }
+        case "--quick" -> { }
         case "--models" -> models = models(value(args, i++));
+        case "--lever" -> levers.add(Levers.Variant.parse(value(args, i++)));
+        case "--rounds" -> rounds = integer(args, i++);
         case "--epochs" -> epochs = integer(args, i++);
         case "--samples" -> {
           samples = integer(args, i++);
@@ -206,9 +237,20 @@ public final class Bench {
     if (profile != null) {
       profile(profile, d, out);
     }
+    if (!levers.isEmpty()) {
+      if (levers.size() < 2) {
+        levers.add(0, new Levers.Variant("default", Map.of()));
+      }
+      Levers.table(models, levers, rounds, epochs, d, out);
+      return 0;
+    }
+    long started = System.nanoTime();
     Peers peers = peer && (train || latency) ? new Peers(kerasPython, withKeras, keras, out) : null;
     if (train) {
       trainTable(models, epochs, bare, peers, d, out);
+    }
+    if (profileAll) {
+      profileSummary(models, d, out);
     }
     if (latency) {
       Latency.table(d, peers, latencyCalls, peerLatencyCalls, predictCalls, out);
@@ -225,6 +267,7 @@ public final class Bench {
     if (memory) {
       memory(d, out);
     }
+    out.printf(Locale.ROOT, "%nbench: %.1f minutes%n", (System.nanoTime() - started) / 60e9);
     return 0;
   }
 
@@ -470,23 +513,50 @@ public final class Bench {
   }
 
   /** Op times of 20 training steps of one model (after a warm-up epoch on the same samples). */
-  private static void profile(String name, Data d, PrintStream out) {
+  static keras4j.backend.Profile profileOf(String name, Data d) {
     Backend.clearSession();
     Spec spec = spec(name);
     Model m = model(name);
     m.compile("adam", "binary_crossentropy");
-    FloatNdArray x = Np.rows(spec.images() ? d.images : d.flat, 0, 20L * spec.batch());
+    long rows = Math.min(20L * spec.batch(), d.n);
+    FloatNdArray x = Np.rows(spec.images() ? d.images : d.flat, 0, rows);
     m.fit(x, x, Fit.epochs(1), Fit.batchSize(spec.batch()), Fit.verbose(0));
     keras4j.backend.Context ctx = keras4j.backend.Context.current();
     ctx.startProfiling();
-    m.fit(x, x, Fit.epochs(1), Fit.batchSize(spec.batch()), Fit.verbose(0));
-    keras4j.backend.Profile p = ctx.stopProfiling();
+    keras4j.backend.Profile p;
+    try {
+      m.fit(x, x, Fit.epochs(1), Fit.batchSize(spec.batch()), Fit.verbose(0));
+    } finally {
+      p = ctx.stopProfiling();
+    }
+    m.close();
+    Backend.clearSession();
+    return p;
+  }
+
+  private static void profile(String name, Data d, PrintStream out) {
+    Spec spec = spec(name);
+    keras4j.backend.Profile p = profileOf(name, d);
     out.println();
     out.println("Profile of " + name + " (" + spec.description() + "), batch " + spec.batch() + ":");
     p.table(15).forEach(out::println);
     out.println("The costliest single ops:");
     p.nodes(15).forEach(out::println);
-    Backend.clearSession();
+  }
+
+  /** One line per model: where keras4j's training step spends its op time, by the kernel that ran. */
+  private static void profileSummary(List<String> models, Data d, PrintStream out) {
+    out.println();
+    out.println("Where keras4j's training step goes (20 traced steps per model; kernels after grappler's and oneDNN's "
+        + "rewrites; tracing inflates small ops)");
+    out.println("| model | batch | ops per step | op ms per step | traced wall ms per step | costliest kernels (share of op time) |");
+    out.println("|---|---|---|---|---|---|");
+    for (String name : models) {
+      keras4j.backend.Profile p = profileOf(name, d);
+      out.printf(Locale.ROOT, "| %s | %d | %d | %.2f | %.2f | %s |%n", name, spec(name).batch(), p.opCount(),
+          p.opMillisPerRun(), p.wallMillisPerRun(), p.summary(6));
+      out.flush();
+    }
   }
 
   private static void predictThroughput(Data d, PrintStream out) {
