@@ -33,12 +33,12 @@ class RecurrentGradientTest {
 
   static Stream<Arguments> cases() {
     List<Case> c = new ArrayList<>();
-    c.add(new Case("LSTM fused, last output", () -> new LSTM(3), new long[] {4, 2}));
-    c.add(new Case("LSTM fused, sequences", () -> new LSTM(3).returnSequences(true), new long[] {4, 2}));
+    c.add(new Case("LSTM fused, last output", () -> new LSTM(3).fused(true), new long[] {4, 2}));
+    c.add(new Case("LSTM fused, sequences", () -> new LSTM(3).returnSequences(true).fused(true), new long[] {4, 2}));
     c.add(new Case("LSTM steps, sequences", () -> new LSTM(3).returnSequences(true).fused(false), new long[] {4, 2}));
-    c.add(new Case("LSTM fused, final cell state", () -> new Sequential2(new LSTM(2).returnState(true), 2),
+    c.add(new Case("LSTM fused, final cell state", () -> new Sequential2(new LSTM(2).returnState(true).fused(true), 2),
         new long[] {3, 2}));
-    c.add(new Case("LSTM fused, initial states", () -> new LSTM(2), new long[] {3, 2}, new long[] {2},
+    c.add(new Case("LSTM fused, initial states", () -> new LSTM(2).fused(true), new long[] {3, 2}, new long[] {2},
         new long[] {2}));
     c.add(new Case("LSTM softsign (steps), backwards", () -> new LSTM(3, "softsign").goBackwards(true),
         new long[] {4, 2}));

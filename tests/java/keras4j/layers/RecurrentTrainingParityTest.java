@@ -50,6 +50,8 @@ class RecurrentTrainingParityTest {
   void lstmAndGruAutoencodersTrainLikeKeras() throws Exception {
     Map<String, Model> models = new LinkedHashMap<>();
     models.put("lstm_autoencoder", autoencoder(LSTM::new, u -> new LSTM(u).returnSequences(true)));
+    models.put("lstm_fused_autoencoder", autoencoder(u -> new LSTM(u).fused(true),
+        u -> new LSTM(u).returnSequences(true).fused(true)));
     models.put("gru_autoencoder", autoencoder(GRU::new, u -> new GRU(u).returnSequences(true)));
     models.put("gru_reset_before_autoencoder", autoencoder(u -> new GRU(u).resetAfter(false),
         u -> new GRU(u).resetAfter(false).returnSequences(true)));
