@@ -40,36 +40,7 @@ public final class KerasPython {
    * or a time-out fails with the script's standard error.
    */
   public static String run(Path script, long timeoutSeconds, String... args) {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(python().toString());
-    cmd.add(script.toString());
-    cmd.addAll(List.of(args));
-    try {
-      Path err = Files.createTempFile("keras-python", ".err");
-      try {
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(err.toFile());
-        pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "3");
-        pb.environment().putIfAbsent("KERAS_BACKEND", "tensorflow");
-        Process proc = pb.start();
-        proc.getOutputStream().close();
-        byte[] out = proc.getInputStream().readAllBytes();
-        if (!proc.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-          proc.destroyForcibly();
-          throw new AssertionError(script + " timed out after " + timeoutSeconds + " s");
-        }
-        if (proc.exitValue() != 0) {
-          throw new AssertionError(script + " exited with " + proc.exitValue() + ":\n" + Files.readString(err));
-        }
-        return new String(out, StandardCharsets.UTF_8);
-      } finally {
-        Files.deleteIfExists(err);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return start(script, args).finish(timeoutSeconds);
   }
 
   /**
