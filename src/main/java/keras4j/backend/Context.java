@@ -416,11 +416,7 @@ public final class Context implements AutoCloseable {
       }
     }
     Output<?>[] g = graph.addGradients(null, yo, xo, dyo);
-    ReluGradients.rewire(graph);
-    long n = 0;
-    for (Iterator<?> it = graph.operations(); it.hasNext(); it.next()) {
-      n++;
-    }
+    long n = ReluGradients.rewire(graph, names.count() + extraOps);
     extraOps = n - names.count();
     List<Operand<TFloat32>> out = new ArrayList<>();
     for (int i = 0; i < g.length; i++) {

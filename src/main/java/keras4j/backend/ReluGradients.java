@@ -22,9 +22,6 @@ import org.tensorflow.internal.c_api.global.tensorflow;
  */
 final class ReluGradients {
   private static final Field HANDLE = handleField();
-  /** Per graph, how many ops earlier calls have looked at: each op is considered once, before any session runs it. */
-  private static final java.util.Map<Graph, Integer> SCANNED = new java.util.WeakHashMap<>();
-
   private ReluGradients() {}
 
   private static Field handleField() {
@@ -41,30 +38,26 @@ final class ReluGradients {
     return HANDLE != null && !"false".equals(System.getProperty("keras4j.reluGradFromOutput"));
   }
 
-  /** Re-points every new ReluGrad / Relu6Grad of the graph that reads a Relu's input at that Relu's output. */
-  static synchronized int rewire(Graph graph) {
-    int seen = SCANNED.getOrDefault(graph, 0);
-    int total = 0;
-    for (Iterator<GraphOperation> all = graph.operations(); all.hasNext(); all.next()) {
-      total++;
+  /**
+   * Re-points every ReluGrad / Relu6Grad from position {@code from} of the graph on (the ops created since the caller
+   * last asked, none of which a session ran yet) that reads a Relu's input at that Relu's output; returns the number
+   * of ops in the graph.
+   */
+  static long rewire(Graph graph, long from) {
+    TF_Graph handle = null;
+    if (enabled()) {
+      try {
+        handle = (TF_Graph) HANDLE.get(graph);
+      } catch (IllegalAccessException e) {
+        handle = null;
+      }
     }
-    SCANNED.put(graph, total);
-    if (!enabled()) {
-      return 0;
-    }
-    TF_Graph handle;
-    try {
-      handle = (TF_Graph) HANDLE.get(graph);
-    } catch (IllegalAccessException e) {
-      return 0;
-    }
-    int count = 0;
-    Iterator<GraphOperation> it = graph.operations();
-    for (int i = 0; i < seen && it.hasNext(); i++) {
-      it.next();
-    }
-    while (it.hasNext()) {
+    long index = 0;
+    for (Iterator<GraphOperation> it = graph.operations(); it.hasNext(); index++) {
       GraphOperation grad = it.next();
+      if (handle == null || index < from) {
+        continue;
+      }
       String forward = switch (grad.type()) {
         case "ReluGrad" -> "Relu";
         case "Relu6Grad" -> "Relu6";
@@ -90,17 +83,14 @@ final class ReluGradients {
         continue;
       }
       TF_Status status = TF_Status.newStatus();
-      try (TF_Output from = new TF_Output(); TF_Input to = new TF_Input()) {
-        from.oper(activation.getUnsafeNativeHandle()).index(0);
-        to.oper(grad.getUnsafeNativeHandle()).index(1);
-        tensorflow.TF_UpdateEdge(handle, from, to, status);
-        if (tensorflow.TF_GetCode(status) == tensorflow.TF_OK) {
-          count++;
-        }
+      try (TF_Output relu = new TF_Output(); TF_Input gradInput = new TF_Input()) {
+        relu.oper(activation.getUnsafeNativeHandle()).index(0);
+        gradInput.oper(grad.getUnsafeNativeHandle()).index(1);
+        tensorflow.TF_UpdateEdge(handle, relu, gradInput, status);
       } finally {
         status.delete();
       }
     }
-    return count;
+    return index;
   }
 }
